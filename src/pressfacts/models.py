@@ -1,0 +1,183 @@
+"""Typed values passed between pipeline stages.
+
+Each stage takes the models of the stage before it and returns its own:
+read -> Document -> Mention -> Period -> Fact -> Release. Text is never stored
+apart from its source: a span is offsets into `Document.text`, and quotes are
+derived by slicing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+SourceFormat = Literal["text", "html", "submission"]
+BlockKind = Literal["paragraph", "heading", "list_item", "pre", "table"]
+Unit = Literal["USD", "USD/share", "shares", "percent", "count"]
+Basis = Literal["gaap", "non_gaap"]
+FactSource = Literal["text", "table"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character offsets [start, end) into a document's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+
+    def covers(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of text that reads as one unit: a paragraph, heading, list item."""
+
+    kind: BlockKind
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of a table grid; `span` locates its text in the document.
+
+    A cell spanning several columns appears once per column it covers, with
+    the same span, so that every row of a grid has the same width.
+    `span` is None for a cell that shows no text.
+    """
+
+    text: str
+    span: Span | None
+    colspan: int = 1
+    is_header: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table as a rectangular grid of cells, with its place in the text.
+
+    `context` is the span of the text just before the table (a caption or
+    heading such as "(in thousands, except per share data)"), when any.
+    """
+
+    index: int
+    span: Span
+    rows: tuple[tuple[Cell, ...], ...]
+    context: Span | None = None
+    origin: Literal["html", "ascii"] = "html"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What the container says about a release, before its text is read."""
+
+    company: str | None = None
+    cik: str | None = None
+    form_type: str | None = None
+    filed: dt.date | None = None
+    period_of_report: dt.date | None = None
+    exhibit_type: str | None = None
+    filename: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A release as text with offsets: what `pressfacts text FILE` prints."""
+
+    name: str
+    text: str
+    format: SourceFormat
+    blocks: tuple[Block, ...] = ()
+    tables: tuple[Table, ...] = ()
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
+
+    def quote(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+
+MentionKind = Literal["amount", "per_share", "percent", "shares", "date"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A number found in text: its value in full units, and where it stands.
+
+    `value` is signed (a parenthesised or "loss of" amount is negative only
+    when its own notation says so: parentheses or a minus sign).
+    """
+
+    kind: MentionKind
+    value: Decimal
+    span: Span
+    unit: Unit
+    negative_notation: bool = False
+    scale_word: str | None = None
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Period:
+    """A reporting period: its last day and its length in months."""
+
+    end: dt.date
+    months: int
+    label: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class TablePosition:
+    table: int
+    row: int
+    column: int
+
+
+@dataclass(slots=True)
+class Fact:
+    """One figure of a release, with everything needed to audit it."""
+
+    metric: str
+    value: Decimal
+    unit: Unit
+    period: Period
+    basis: Basis
+    span: Span
+    source: FactSource
+    rule: str
+    basis_note: str | None = None
+    concept: str | None = None
+    label: str | None = None
+    position: TablePosition | None = None
+    evidence: tuple[Span, ...] = ()
+    also_at: tuple[Span, ...] = ()
+    flags: list[str] = field(default_factory=list)
+    id: str = ""
+
+
+@dataclass(slots=True)
+class Release:
+    """The product of the pipeline for one release."""
+
+    document: Document
+    facts: list[Fact]
+    company: str | None = None
+    ticker: str | None = None
+    exchange: str | None = None
+    cik: str | None = None
+    release_date: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseContext:
+    """What later stages need to know of the release as a whole.
+
+    `fiscal_year_end` is (month, day) of the company's fiscal year end when the
+    text states or implies it; `release_date` is the dateline date.
+    """
+
+    release_date: dt.date | None = None
+    fiscal_year_end: tuple[int, int] | None = None
