@@ -50,7 +50,9 @@ NUMBER_WORDS: dict[str, int] = {
 
 
 def month_number(word: str) -> int | None:
-    """>>> month_number("Sept.")
+    """The month a name or abbreviation stands for.
+
+    >>> month_number("Sept.")
     9
     """
     return MONTHS.get(word.lower().rstrip("."))

@@ -1,0 +1,365 @@
+"""Fixed-width tables in plain text: label, then numbers aligned in columns.
+
+    (millions, except earnings per
+     common share)                       2004     2003      2004      2003
+    REVENUES
+     Merchandise sales and services     $8,700  $ 8,851   $16,403   $16,325
+     Credit and financial products
+      revenues                              81    1,345       172     2,751
+
+How a table is found, in one pass over the lines:
+
+- Each line is classified: blank, rule (dashes, equals, underscores), row (a label, then at
+  least two spaces, then values: numbers, "$ 1,234", "(32)", "12.5%", dashes for nil), or
+  label-only text. A line whose label is longer than 80 characters is prose: so are lines
+  of tables collapsed onto one line, which are skipped.
+- A table is a run of rows, allowing rules, label lines and single blank lines between them,
+  with at least two rows and one row of two values (or three rows of one value).
+- Columns are the character ranges where values of different rows overlap (numbers are
+  right-aligned, so a column's values overlap).
+- Header lines above the first row (such as "Three Months Ended" / "September 30,") are the
+  lines whose words reach into the value columns; each of their words groups is a cell,
+  repeated over every column it covers. Rows before the first row with a number other than
+  a year ("2004  2003") are header rows too.
+- A label that wraps ("Credit and financial products" / "revenues   81") is one cell whose
+  text is the raw slice, line break and indent included: normalise whitespace to read it.
+
+Every cell's span points into the text given, so `Cell.text == text[span]`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from pressfacts.models import Cell, Span, Table
+
+_MAX_LABEL = 80
+_MAX_LINE = 400  # longer lines are prose or a collapsed table: never a row
+_TOKEN = re.compile(r"\S+")
+# A value token: currency and parentheses around a number, a percent sign, a footnote star.
+_NUMBER = re.compile(
+    r"""\$?\(?\$?-?                      # "$", "(", "$(", "-"
+    (?:\d{1,3}(?:,\d{3})+|\d+)?         # integer part, with or without thousands commas
+    (?:\.\d+)?                          # decimals
+    \)?%?\)?\*{0,2}                     # ")", "%", ")%", footnote stars
+    """,
+    re.VERBOSE,
+)
+_NIL = frozenset(("-", "--", "—", "–", "-0-", "n/a", "N/A", "nm", "NM", "n.m.", "N.M.", "*", "$-", "$--"))
+_RULE = re.compile(r"[ \t]*[-=_]{3,}[-=_ \t]*")
+# Words that end a label line whose text goes on on the next line.
+_CONNECTORS = ("and", "of", "for", "to", "in", "the", "from", "on", "by", "with", ",", "-", "&")
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int  # offset of the line in the text
+    kind: str  # "blank", "rule", "row", "label" (text without values)
+    label: tuple[int, int] | None = None  # text offsets
+    values: list[tuple[int, int]] = field(default_factory=list)  # text offsets
+    tab_cols: list[int] | None = None  # display column of each character, for lines with tabs
+
+    def col(self, offset: int) -> int:
+        i = offset - self.start
+        return self.tab_cols[i] if self.tab_cols is not None else i
+
+
+def find_ascii_tables(text: str, start_index: int = 0, start: int = 0, end: int | None = None) -> list[Table]:
+    """Find fixed-width tables in `text[start:end]`; tables are numbered from `start_index`.
+
+    >>> text = "Sales        $ 1,200    $ 1,000\\nNet income       (32)         5\\n"
+    >>> [[c.text for c in row] for row in find_ascii_tables(text)[0].rows]
+    [['Sales', '$ 1,200', '$ 1,000'], ['Net income', '(32)', '5']]
+    """
+    lines = _lines(text, start, len(text) if end is None else end)
+    tables: list[Table] = []
+    floor = start
+    i = 0
+    while i < len(lines):
+        if lines[i].kind != "row":
+            i += 1
+            continue
+        last = _region_end(lines, i)
+        table = _table(text, lines, i, last, start_index + len(tables))
+        if table is not None:
+            tables.append(replace(table, context=context_before(text, table.span.start, floor)))
+            floor = table.span.end
+        i = last + 1
+    return tables
+
+
+def context_before(text: str, start: int, floor: int, size: int = 300) -> Span | None:
+    """The text just before a table (its caption or heading): up to `size` characters after
+    `floor`, from a line start, trimmed of blank space.
+
+    >>> text = "Revenue table\n(in thousands)\n\nSales  1  2"
+    >>> text[slice(*_pair(context_before(text, text.index("Sales"), 0)))]
+    'Revenue table\n(in thousands)'
+    """
+    lo = max(floor, start - size)
+    if lo > floor and text[lo - 1] != "\n":
+        nl = text.find("\n", lo, start)
+        if nl >= 0:
+            lo = nl + 1
+    seg = text[lo:start]
+    a = lo + len(seg) - len(seg.lstrip())
+    b = start - (len(seg) - len(seg.rstrip()))
+    return Span(a, b) if a < b else None
+
+
+def _pair(span: Span | None) -> tuple[int, int]:
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    lines = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        lines.append(_classify(text, pos, stop))
+        pos = stop + 1
+    return lines
+
+
+def _classify(text: str, start: int, end: int) -> _Line:
+    line = text[start:end]
+    if not line.strip():
+        return _Line(start, "blank")
+    if _RULE.fullmatch(line):
+        return _Line(start, "rule")
+    if len(line) > _MAX_LINE:
+        return _Line(start, "text")
+    tab_cols = _tab_columns(line) if "\t" in line else None
+    tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(line)]
+    values = _trailing_values(tokens)
+    label_tokens = [t for t in tokens if not values or t[1] <= values[0][0]]
+    label = (label_tokens[0][0], label_tokens[-1][1]) if label_tokens else None
+    if label is not None and label[1] - label[0] > _MAX_LABEL:
+        return _Line(start, "text")
+    return _Line(start, "row" if values else "label", label, values, tab_cols)
+
+
+def _tab_columns(line: str) -> list[int]:
+    cols = []
+    col = 0
+    for ch in line:
+        cols.append(col)
+        col = (col // 8 + 1) * 8 if ch == "\t" else col + 1
+    cols.append(col)
+    return cols
+
+
+def _is_value(token: str) -> bool:
+    return token in _NIL or (_NUMBER.fullmatch(token) is not None and any(c.isdigit() for c in token))
+
+
+def _trailing_values(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The values at the end of a line ("$" joined to its number) after a gap of 2+ spaces.
+
+    A value right after a word ("Net income (1)  53", "June 28, 2003") belongs to the label.
+    """
+    groups: list[tuple[int, int, int]] = []  # (start, end, index of first token), right to left
+    k = len(tokens) - 1
+    while k >= 0:
+        a, b, tok = tokens[k]
+        if tok == "%" and k > 0 and _is_value(tokens[k - 1][2]):
+            k -= 1
+            a = tokens[k][0]
+        elif not _is_value(tok):
+            break
+        if k > 0 and tokens[k - 1][2] in ("$", "($"):
+            k -= 1
+            a = tokens[k][0]
+        groups.append((a, b, k))
+        k -= 1
+    groups.reverse()
+    for n, (a, _, first) in enumerate(groups):
+        if first == 0 or a - tokens[first - 1][1] >= 2:
+            return [(x, y) for x, y, _ in groups[n:]]
+    return []
+
+
+def _region_end(lines: list[_Line], first: int) -> int:
+    """Index of the last row of the table starting at row `first`."""
+    last = first
+    for k in range(first + 1, len(lines)):
+        kind = lines[k].kind
+        if kind == "row":
+            last = k
+        elif kind == "text" or (kind == "blank" and lines[k - 1].kind == "blank"):
+            break  # prose, or two blank lines: the table is over
+        elif kind == "label" and not _row_follows(lines, k):
+            break  # text that no row follows: the table is over
+    return last
+
+
+def _row_follows(lines: list[_Line], k: int) -> bool:
+    """True when a row comes within a few lines after `k`, past labels and single blank lines."""
+    for j in range(k + 1, min(k + 8, len(lines))):
+        kind = lines[j].kind
+        if kind == "row":
+            return True
+        if kind in ("text", "rule") or (kind == "blank" and lines[j - 1].kind == "blank"):
+            return False
+    return False
+
+
+def _bands(lines: list[_Line]) -> list[tuple[int, int]]:
+    """Column ranges: the union of overlapping value ranges (in display columns)."""
+    ranges = sorted((ln.col(a), ln.col(b)) for ln in lines for a, b in ln.values)
+    bands: list[list[int]] = []
+    for a, b in ranges:
+        if bands and a < bands[-1][1]:
+            bands[-1][1] = max(bands[-1][1], b)
+        else:
+            bands.append([a, b])
+    return [(a, b) for a, b in bands]
+
+
+def _table(text: str, lines: list[_Line], first: int, last: int, index: int) -> Table | None:
+    body = [ln for ln in lines[first : last + 1] if ln.kind == "row"]
+    multi = sum(1 for ln in body if len(ln.values) > 1)
+    if len(body) < 2 or (multi == 0 and len(body) < 3):
+        return None
+    bands = _bands(body)
+    top = _header_top(text, lines, first, bands[0][0])
+    rows = _grid(text, lines[top : last + 1], bands)
+    if not rows:
+        return None
+    cells = [c.span for r in rows for c in r if c.span is not None]
+    span = Span(min(s.start for s in cells), max(s.end for s in cells))
+    return Table(index=index, span=span, rows=tuple(rows), context=None, origin="ascii")
+
+
+def _header_top(text: str, lines: list[_Line], first: int, value_col: int) -> int:
+    """Index of the first header line above row `first`, or of a label that row carries on."""
+    top = first
+    k = first - 1
+    while k >= 0 and first - k <= 12:
+        ln = lines[k]
+        if _is_header(text, ln, value_col) or (k + 1 == top and _continues(text, ln, lines[top])):
+            top = k
+        elif ln.kind not in ("blank", "rule") or (ln.kind == "blank" and k + 1 < top):
+            break  # prose, or a blank line not right above the header: the header is over
+        k -= 1
+    return top
+
+
+def _is_header(text: str, ln: _Line, value_col: int) -> bool:
+    """A label-only line reaching the value columns, not a line of prose."""
+    if ln.kind != "label" or ln.label is None or ln.col(ln.label[1]) <= value_col:
+        return False
+    groups = _word_groups(text, *ln.label)
+    if ln.col(groups[0][0]) >= value_col // 2:
+        return True
+    return len(groups) > 1 and all(b - a <= 40 for a, b in groups)
+
+
+def _continues(text: str, prev: _Line, line: _Line) -> bool:
+    """True when `line` carries on the label-only line `prev` (a wrapped label)."""
+    if prev.kind != "label" or prev.label is None or line.kind not in ("row", "label"):
+        return False
+    return _wraps(text, prev.label, line.label)
+
+
+def _grid(text: str, lines: list[_Line], bands: list[tuple[int, int]]) -> list[tuple[Cell, ...]]:
+    rows: list[tuple[Cell, ...]] = []
+    heading = True  # until the first row with a value other than a year
+    pending: tuple[int, int] | None = None  # a label-only line, waiting to see if it wraps
+    value_col = bands[0][0]
+    for ln in lines:
+        if ln.kind in ("blank", "rule") or _is_header(text, ln, value_col):
+            _flush(text, pending, rows, len(bands), heading)
+            pending = None
+            if ln.kind == "label":
+                rows.append(_header_row(text, ln, bands))
+            continue
+        label = ln.label
+        if pending is not None and _wraps(text, pending, label):
+            label = (pending[0], label[1]) if label is not None else pending
+            pending = None
+        _flush(text, pending, rows, len(bands), heading)
+        pending = None
+        if ln.kind == "label":
+            pending = label
+            continue
+        heading = heading and all(_is_year(text[a:b]) for a, b in ln.values)
+        rows.append(_value_row(text, ln, label, bands, heading))
+    _flush(text, pending, rows, len(bands), heading)
+    return rows
+
+
+def _wraps(text: str, pending: tuple[int, int], label: tuple[int, int] | None) -> bool:
+    if label is None:
+        return True  # numbers on the line after their label
+    nxt = text[label[0]]
+    return nxt.islower() or text[pending[0] : pending[1]].endswith(_CONNECTORS)
+
+
+def _flush(
+    text: str, pending: tuple[int, int] | None, rows: list[tuple[Cell, ...]], width: int, heading: bool
+) -> None:
+    if pending is not None:
+        label = Cell(text[pending[0] : pending[1]], Span(*pending), 1, heading)
+        rows.append((label, *[_EMPTY] * width))
+
+
+_EMPTY = Cell("", None)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _is_year(token: str) -> bool:
+    return _YEAR.fullmatch(token.rstrip("*")) is not None
+
+
+def _value_row(
+    text: str, ln: _Line, label: tuple[int, int] | None, bands: list[tuple[int, int]], heading: bool
+) -> tuple[Cell, ...]:
+    cells: list[Cell] = [_EMPTY] * (len(bands) + 1)
+    if label is not None:
+        cells[0] = Cell(text[label[0] : label[1]], Span(*label), 1, heading)
+    for a, b in ln.values:
+        j = _band_of(bands, ln.col(a), ln.col(b))
+        while j < len(bands) and cells[j + 1] is not _EMPTY:
+            j += 1  # two values under one column: the later one moves right
+        if j < len(bands):
+            cells[j + 1] = Cell(text[a:b], Span(a, b), 1, heading)
+    return tuple(cells)
+
+
+def _band_of(bands: list[tuple[int, int]], a: int, b: int) -> int:
+    """The column a range falls in: the one it overlaps, else the nearest by centre."""
+    centre = (a + b) / 2
+    best, best_distance = 0, float("inf")
+    for j, (lo, hi) in enumerate(bands):
+        if a < hi and lo < b:
+            return j
+        distance = abs((lo + hi) / 2 - centre)
+        if distance < best_distance:
+            best, best_distance = j, distance
+    return best
+
+
+def _header_row(text: str, ln: _Line, bands: list[tuple[int, int]]) -> tuple[Cell, ...]:
+    """A header line: each group of words (split at 2+ spaces) over the columns it covers."""
+    cells: list[Cell] = [_EMPTY] * (len(bands) + 1)
+    assert ln.label is not None
+    for a, b in _word_groups(text, ln.label[0], ln.label[1]):
+        lo, hi = ln.col(a), ln.col(b)
+        if hi <= bands[0][0]:
+            cells[0] = Cell(text[a:b], Span(a, b), 1, True)
+            continue
+        covered = [j for j, (x, y) in enumerate(bands) if lo < y and x < hi] or [_band_of(bands, lo, hi)]
+        cell = Cell(text[a:b], Span(a, b), len(covered), True)
+        for j in covered:
+            cells[j + 1] = cell
+    return tuple(cells)
+
+
+_GROUP = re.compile(r"\S+(?: \S+)*")
+
+
+def _word_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _GROUP.finditer(text, start, end)]

@@ -1,0 +1,100 @@
+"""Bytes of a release file -> Documents: decode, detect the format, parse what is inside.
+
+A plain-text or HTML file gives one Document. An EDGAR submission gives one Document per
+release exhibit (EX-99, EX-99.1, ... in filing order), its body parsed as HTML or text and
+its `meta` filled from the submission header; a submission without one gives none.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from pressfacts.ascii_tables import find_ascii_tables
+from pressfacts.edgar import parse_submission, release_exhibits
+from pressfacts.html import html_to_document
+from pressfacts.models import Block, Document, DocumentMeta, Span, Table
+from pressfacts.read import DEFAULT_MAX_BYTES, decode, detect_format, read_source
+
+# Markup of old EDGAR text filings: page breaks, and <TABLE>/<CAPTION>/<S>/<C>/<FN> around
+# fixed-width tables. Blanked with spaces of the same length so that columns stay aligned.
+_TEXT_MARKUP = re.compile(r"</?(?:PAGE|TABLE|CAPTION|S|C|FN|F\d{1,2})>", re.IGNORECASE)
+_NO_META = DocumentMeta()
+
+
+def load_documents(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
+    """Read `path` and build its Documents, named after the file."""
+    return build_documents(read_source(path, max_bytes), Path(path).name)
+
+
+def build_documents(data: bytes, name: str) -> list[Document]:
+    """Decode `data` and return its Documents ([] for a submission without a release exhibit)."""
+    text = decode(data)
+    fmt = detect_format(text)
+    if fmt == "submission":
+        return _submission_documents(text, name)
+    return [_body_document(name, text, _NO_META)]
+
+
+def text_document(name: str, text: str, meta: DocumentMeta = _NO_META) -> Document:
+    """A plain-text release: paragraphs split on blank lines, and its fixed-width tables."""
+    if "<" in text:
+        text = _TEXT_MARKUP.sub(lambda m: " " * len(m.group()), text)
+    tables = find_ascii_tables(text)
+    blocks = _blocks_around(text, tables)
+    return Document(name=name, text=text, format="text", blocks=blocks, tables=tuple(tables), meta=meta)
+
+
+def _submission_documents(text: str, name: str) -> list[Document]:
+    submission = parse_submission(text)
+    header = submission.header
+    docs: list[Document] = []
+    for exhibit in release_exhibits(submission):
+        meta = DocumentMeta(
+            company=header.company,
+            cik=header.cik,
+            form_type=header.form_type,
+            filed=header.filed,
+            period_of_report=header.period_of_report,
+            exhibit_type=exhibit.type,
+            filename=exhibit.filename,
+        )
+        docs.append(_body_document(name, exhibit.body, meta))
+    return docs
+
+
+def _body_document(name: str, body: str, meta: DocumentMeta) -> Document:
+    if detect_format(body) == "html":
+        return html_to_document(name, body, meta)
+    return text_document(name, body, meta)
+
+
+def _blocks_around(text: str, tables: list[Table]) -> tuple[Block, ...]:
+    """Paragraphs (runs of non-blank lines) outside the tables, and a block per table."""
+    blocks: list[Block] = []
+    spans = sorted((t.span for t in tables), key=lambda s: (s.start, s.end))
+    k = 0
+    para_start = para_end = -1
+    pos = 0
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        while k < len(spans) and spans[k].end <= pos:
+            k += 1
+        in_table = k < len(spans) and spans[k].start < end
+        if in_table or not text[pos:end].strip():
+            if para_start >= 0:
+                blocks.append(Block("paragraph", Span(para_start, para_end)))
+            para_start = -1
+        else:
+            line = text[pos:end]
+            if para_start < 0:
+                para_start = pos + len(line) - len(line.lstrip())
+            para_end = pos + len(line.rstrip())
+        pos = end + 1
+    if para_start >= 0:
+        blocks.append(Block("paragraph", Span(para_start, para_end)))
+    blocks.extend(Block("table", span) for span in spans)
+    blocks.sort(key=lambda b: b.span.start)
+    return tuple(blocks)

@@ -1,0 +1,141 @@
+"""Numbers in prose: amounts, per-share amounts, percentages, share counts.
+
+Every mention carries its span and its value in full units. Patterns are
+bounded (no nested unbounded quantifiers) so scanning is linear.
+
+>>> [str(m.value) for m in find_mentions("net income of $575,000 or $0.07 per share")]
+['575000', '0.07']
+>>> [str(m.value) for m in find_mentions("a net loss of ($11.0) million")]
+['-11000000.0']
+>>> [m.kind for m in find_mentions("earnings of 64 cents per share, up 12%")]
+['per_share', 'percent']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+from pressfacts.models import Mention, Span
+
+# Words that multiply an amount; "mil." and "bn" appear in headlines.
+SCALES: dict[str, Decimal] = {
+    "thousand": Decimal(1_000),
+    "million": Decimal(1_000_000),
+    "mil": Decimal(1_000_000),
+    "mln": Decimal(1_000_000),
+    "billion": Decimal(1_000_000_000),
+    "bln": Decimal(1_000_000_000),
+    "bn": Decimal(1_000_000_000),
+    "trillion": Decimal(1_000_000_000_000),
+}
+
+NUMBER_RE = re.compile(
+    r"""
+    (?P<open>\(\s?)?                                  # "(" of a negative, before or after "$"
+    (?P<minus>[-\u2212\u2013]\s?)?                    # a minus sign
+    (?P<currency>US\$|\$|USD\s)?                      # currency
+    \s?(?P<open2>\()?\s?
+    (?P<minus2>[-\u2212]\s?)?
+    (?P<number>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,4})?   # 1,234,567.89
+              |\d{1,12}(?:\.\d{1,4})?                 # 1234.5
+              |\.\d{1,4})                             # .13
+    (?![\d,]\d)
+    (?P<close>\s?\))?
+    (?:[ \t]{0,3}\n?[ \t]{0,3}(?P<scale>thousand|million|mil\.?|mln|billion|bln|bn|trillion)\b)?
+    (?P<close2>\))?
+    (?:[ \t]{0,3}(?P<unit>%|percent(?:age\s+points?)?\b|per\s?cent\b|cents?\b|basis\s+points?\b|dollars\b))?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# After an amount: "per share", "per diluted share", "a share", "of managed loss per fully diluted
+# common share", "per basic and diluted share". Bounded to a short window.
+PER_SHARE_AFTER_RE = re.compile(
+    r"""^[\s)]{0,3}(?:cents?\s{1,3})?
+        (?:(?:of\s{1,3})?[a-z\-]{1,20}(?:\s{1,3}[a-z\-]{1,20}){0,3}\s{1,3})?
+        (?:per|a)\s{1,3}(?:fully[\s-]{1,3})?(?:basic\s{1,3}and\s{1,3})?(?:diluted\s{1,3}|basic\s{1,3})?
+        (?:common\s{1,3})?(?:share|unit)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+SHARES_AFTER_RE = re.compile(r"^\s{0,3}(?:million\s{1,3}|thousand\s{1,3})?(?:common\s{1,3})?shares\b", re.I)
+
+
+def find_mentions(text: str, offset: int = 0) -> list[Mention]:
+    """Every number in `text` that reads as money, a per-share amount, a percent or shares.
+
+    Bare numbers (years, counts, phone numbers) are skipped: a mention needs a
+    currency sign, a unit word, or "per share" / "shares" after it.
+    """
+    return list(_iter_mentions(text, offset))
+
+
+def _iter_mentions(text: str, offset: int) -> Iterator[Mention]:
+    for match in NUMBER_RE.finditer(text):
+        mention = _mention_of(match, text, offset)
+        if mention is not None:
+            yield mention
+
+
+def _mention_of(match: re.Match[str], text: str, offset: int) -> Mention | None:
+    number = _decimal(match.group("number"))
+    if number is None:
+        return None
+    unit_word = (match.group("unit") or "").lower()
+    currency = match.group("currency")
+    after = text[match.end() : match.end() + 80]
+    negative = _is_negative(match)
+    sign = Decimal(-1) if negative else Decimal(1)
+    start, end = _trimmed_span(match)
+    span = Span(start + offset, end + offset)
+    if unit_word.startswith(("percent", "per", "%")) and not unit_word.startswith("per "):
+        if "point" in unit_word:
+            return None
+        return Mention("percent", sign * number, span, "percent", negative)
+    if unit_word.startswith("basis"):
+        return None
+    scale_word = (match.group("scale") or "").lower().rstrip(".") or None
+    if unit_word.startswith("cent") and not currency and scale_word is None:
+        return Mention("per_share", sign * number / 100, span, "USD/share", negative)
+    if currency is None and unit_word != "dollars":
+        return _share_count(number, scale_word, after, span)
+    value = sign * number * (SCALES[scale_word] if scale_word else 1)
+    if scale_word is None and PER_SHARE_AFTER_RE.match(after):
+        return Mention("per_share", value, span, "USD/share", negative)
+    return Mention("amount", value, span, "USD", negative, scale_word)
+
+
+def _share_count(number: Decimal, scale_word: str | None, after: str, span: Span) -> Mention | None:
+    if scale_word is None or not SHARES_AFTER_RE.match(after):
+        return None
+    return Mention("shares", number * SCALES[scale_word], span, "shares", False, scale_word)
+
+
+def _is_negative(match: re.Match[str]) -> bool:
+    opened = bool(match.group("open") or match.group("open2"))
+    closed = bool(match.group("close") or match.group("close2"))
+    return (opened and closed) or bool(match.group("minus") or match.group("minus2"))
+
+
+def _trimmed_span(match: re.Match[str]) -> tuple[int, int]:
+    """The match without an unbalanced parenthesis at either end."""
+    start, end = match.span()
+    text = match.group(0)
+    opened = bool(match.group("open") or match.group("open2"))
+    closed = bool(match.group("close") or match.group("close2"))
+    if match.group("open") and not closed:
+        start += len(match.group("open"))
+    while end > start and text[end - match.start() - 1].isspace():
+        end -= 1
+    if closed and not opened and text[end - match.start() - 1] == ")":
+        end -= 1
+    return start, end
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None

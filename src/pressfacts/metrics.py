@@ -1,0 +1,140 @@
+"""Metric phrases in prose: "net income", "revenue", "diluted earnings per share".
+
+Each phrase resolves to a headline metric, a sign (a "net loss" makes its
+amount negative) and a basis, or to `other` when a modifier shows it is a
+part or a different line ("license fee revenue", "net interest income").
+An `other` phrase still matters: it stops a later amount from attaching to an
+earlier headline metric.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pressfacts.models import Span
+from pressfacts.periods import longest_first
+
+EpsKind = Literal["eps", "eps_basic", "eps_diluted"]
+
+# (name, pattern, metric, sign). Order matters: per-share phrases before the
+# income words they contain, longer phrases before shorter.
+PHRASES: list[tuple[str, str, str, int]] = [
+    ("<earnings> per <diluted> share",
+     r"(?P<q1>basic|diluted|fully[\s-]diluted)?\s{0,2}(?:GAAP\s{1,3})?(?:net\s{1,3})?"
+     r"(?P<what>earnings|income|loss|\(loss\)\s{1,3}income|income\s{1,3}\(loss\)|earnings\s{1,3}\(loss\)|profit)"
+     r"\s{1,3}(?:\(loss\)\s{1,3})?per\s{1,3}(?:(?P<q2>basic|diluted|fully[\s-]diluted)\s{1,3})?(?:common\s{1,3})?share",
+     "eps", 1),
+    ("<diluted> EPS", r"(?P<q1>basic|diluted|fully[\s-]diluted)?\s{0,2}\bEPS\b", "eps", 1),
+    ("net income (loss)",
+     r"net\s{1,3}(?:income|earnings|profit)\s{0,2}\(loss\)|net\s{1,3}\(loss\)\s{0,2}(?:income|earnings)",
+     "net_income", 1),
+    ("net operating earnings", r"net\s{1,3}operating\s{1,3}(?:earnings|income)", "net_income", 1),
+    ("net income", r"net\s{1,3}(?:income|earnings|profits?)", "net_income", 1),
+    ("net loss", r"net\s{1,3}loss(?:es)?", "net_income", -1),
+    ("operating income",
+     r"operating\s{1,3}(?:income|profit|earnings)|(?:income|earnings|profit)\s{1,3}from\s{1,3}operations",
+     "operating_income", 1),
+    ("operating loss", r"operating\s{1,3}loss|loss\s{1,3}from\s{1,3}operations", "operating_income", -1),
+    ("revenue", r"(?:total\s{1,3}|net\s{1,3}|operating\s{1,3})?(?:revenues?|sales)", "revenue", 1),
+    ("earnings", r"earnings(?:\s{1,3}on\s{1,3}common\s{1,3}stock)?", "net_income", 1),
+    ("income", r"income|profits?", "net_income", 1),
+    ("loss", r"loss", "net_income", -1),
+]  # fmt: skip
+
+COMPILED = [(name, re.compile(rf"\b(?:{p})\b", re.I), metric, sign) for name, p, metric, sign in PHRASES]
+
+# Words that may stand right before a headline metric phrase without changing it.
+NEUTRAL_BEFORE = frozenset(
+    ["a", "an", "the", "its", "our", "their", "his", "her", "this", "that", "these", "those", "of", "in", "on", "for", "and", "or", "to", "from", "with", "as", "at", "by", "was", "were", "is", "be", "been", "total", "record", "reported", "quarterly", "annual", "consolidated", "company", "corporation", "comparable", "gaap", "fiscal", "quarter", "year", "half", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "full", "period", "periods", "week", "weeks", "month", "months", "current", "prior", "previous", "last", "same", "higher", "lower", "increased", "decreased", "improved", "strong", "record-setting", "also", "both", "combined", "overall", "resulting", "achieved", "reached", "posted", "reporting"]
+)
+
+# Modifiers that keep the metric but change its basis.
+NON_GAAP_BEFORE: dict[str, str] = {
+    "adjusted": "adjusted", "non-gaap": "non-GAAP", "pro": "pro forma", "forma": "pro forma",
+    "normalized": "normalized", "managed": "managed basis", "core": "core", "operating": "operating",
+    "cash": "cash",
+}  # fmt: skip
+
+# After a phrase: words that make it another line ("income from continuing operations").
+OTHER_AFTER_RE = re.compile(
+    r"^\s{0,3}(?:from\s{1,3}continuing|from\s{1,3}discontinued|before\s{1,3}(?:income\s{1,3})?taxes"
+    r"|before\s{1,3}(?:the\s{1,3})?cumulative|before\s{1,3}extraordinary|tax|margin|growth|contribution|guidance"
+    r"|outlook|expectations?|estimates?|target|per\s{1,3}ton|mix|volume|force|from\s{1,3}(?!operations))",
+    re.I,
+)
+WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w'’\-]{0,30}|\(|\d{4})\W{0,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class MetricPhrase:
+    """A metric named in prose: the headline metric it is, or "other"."""
+
+    span: Span
+    rule: str
+    metric: str
+    sign: int
+    eps_kind: EpsKind | None = None
+    non_gaap: str | None = None
+
+
+def find_metric_phrases(text: str, offset: int = 0) -> list[MetricPhrase]:
+    """Metric phrases in `text`, left to right, longest first where they overlap.
+
+    >>> [p.metric for p in find_metric_phrases("net income of $1 or $0.07 per share on revenue of $9 million")]
+    ['net_income', 'revenue']
+    >>> [p.metric for p in find_metric_phrases("license fee revenue and net interest income")]
+    ['other', 'other']
+    """
+    found = [
+        (m.start(), -m.end(), order, m)
+        for order, (_, pattern, _, _) in enumerate(COMPILED)
+        for m in pattern.finditer(text)
+    ]
+    return [_phrase_of(order, match, text, offset) for _, _, order, match in longest_first(found)]
+
+
+def _phrase_of(order: int, match: re.Match[str], text: str, offset: int) -> MetricPhrase:
+    name, _, metric, sign = COMPILED[order]
+    span = Span(match.start() + offset, match.end() + offset)
+    eps_kind = _eps_kind(match) if metric == "eps" else None
+    if metric == "eps" and "loss" in match.group(0).lower() and "income" not in match.group(0).lower():
+        sign = -1
+    before = _words_before(text, match.start())
+    non_gaap = next((NON_GAAP_BEFORE[w] for w in before if w in NON_GAAP_BEFORE), None)
+    if non_gaap == "operating" and metric == "operating_income":
+        non_gaap = None
+    if name == "net operating earnings":
+        non_gaap = "net operating earnings"
+    if OTHER_AFTER_RE.match(text, match.end()) or not _headline_modifiers(before, non_gaap):
+        metric = "other"
+    return MetricPhrase(span, name, metric, sign, eps_kind, non_gaap)
+
+
+def _eps_kind(match: re.Match[str]) -> EpsKind:
+    qualifier = (match.group("q1") or match.groupdict().get("q2") or "").lower()
+    if "diluted" in qualifier:
+        return "eps_diluted"
+    if "basic" in qualifier:
+        return "eps_basic"
+    return "eps"
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The two words before a phrase, lowercased; possessives are neutral."""
+    window = text[max(0, start - 40) : start]
+    words = re.findall(r"[A-Za-z0-9][\w'’\-]{0,30}|[.;:,()]", window)[-2:]
+    return [w.lower() for w in words]
+
+
+def _headline_modifiers(before: list[str], non_gaap: str | None) -> bool:
+    """True when the word right before the phrase leaves it a headline metric."""
+    if not before:
+        return True
+    word = before[-1]
+    if word in NEUTRAL_BEFORE or word in NON_GAAP_BEFORE or not word[0].isalnum():
+        return True
+    if word.endswith(("'s", "’s", "s'")) or word.isdigit():
+        return True
+    return non_gaap is not None and word in ("gaap", "basis")

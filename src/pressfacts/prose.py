@@ -1,0 +1,350 @@
+"""Facts from prose: metric phrases linked to amounts and periods inside sentences.
+
+A sentence is read as a list of tokens (metric phrases, amounts, period
+phrases, qualifiers, comparison markers). Comparison markers split it into
+frames: "net income of $575,000 ... for the fourth quarter. | This compares
+to a net income of $1.9 million ... for the same quarter a year ago". In a
+frame, each amount takes the metric phrase before it, and the period phrase
+that sits between the two, else the next one in the frame, else the one
+before; a frame without a period is the prior-year counterpart of the first.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TypeVar
+
+from pressfacts import cues
+from pressfacts.cues import Qualifier
+from pressfacts.metrics import MetricPhrase
+from pressfacts.models import Fact, Mention, Period, Span
+from pressfacts.periods import Calendar, PeriodRef, resolve
+
+EPS_METRICS = frozenset({"eps", "eps_basic", "eps_diluted"})
+HEADLINE = frozenset({"revenue", "net_income", "operating_income"})
+DILUTED_AFTER_RE = re.compile(r"^[^.;$]{0,45}?\b(?P<kind>fully[\s-]diluted|diluted|basic)\b", re.I)
+NEGATIVE_BEFORE_RE = re.compile(r"(?:negative|minus|loss\s{1,3}of)\s{1,3}$", re.I)
+LOSS_AFTER_RE = re.compile(r"^[^.;$]{0,30}?\bloss\s{1,3}per\b", re.I)
+LIST_GAP_RE = re.compile(r"^[\s,]{0,3}(?:and|&)?\s{0,3}$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class ProseTokens:
+    """Everything found in a text, each list sorted by position."""
+
+    mentions: Sequence[Mention]
+    phrases: Sequence[MetricPhrase]
+    refs: Sequence[PeriodRef]
+    qualifiers: Sequence[Qualifier]
+    compares: Sequence[tuple[Span, str]]
+
+
+@dataclass(slots=True)
+class Frame:
+    """Part of a sentence between comparison markers."""
+
+    start: int
+    end: int
+    periods: list[tuple[PeriodRef, list[Period]]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Reader:
+    """Reads sentences in order, keeping the current period between them."""
+
+    text: str
+    tokens: ProseTokens
+    calendar: Calendar
+    running: Period | None = None
+    facts: list[Fact] = field(default_factory=list)
+
+    def read(self, sentence: Span) -> None:
+        phrases = _within(self.tokens.phrases, sentence)
+        amounts = [m for m in _within(self.tokens.mentions, sentence) if m.kind in ("amount", "per_share")]
+        if not amounts or not (phrases or any(m.kind == "per_share" for m in amounts)):
+            return
+        qualifiers = _within(self.tokens.qualifiers, sentence)
+        frames = self._frames(sentence, qualifiers)
+        note = cues.sentence_basis(self.text[sentence.start : sentence.end])
+        assigned: dict[int, list[Period]] = {}
+        for index, frame in enumerate(frames):
+            base = self.running if index == 0 else _first_period(frames[0], assigned.get(0)) or self.running
+            self._resolve_frame(frame, base, frames[0] if index else None)
+            frame_amounts = [a for a in amounts if frame.start <= a.span.start < frame.end]
+            metrics = _metric_list(self.text, phrases, frame_amounts)
+            for position, amount in enumerate(frame_amounts):
+                phrase = metrics[position]
+                fact = self._fact(amount, phrase, frame, index, frames, assigned, qualifiers, note, frame_amounts)
+                if fact is not None:
+                    self.facts.append(fact)
+                    assigned.setdefault(index, []).append(fact.period)
+        self._advance(frames[0])
+
+    def _frames(self, sentence: Span, qualifiers: Sequence[Qualifier]) -> list[Frame]:
+        cuts = [sentence.start]
+        for span, word in _within_spans(self.tokens.compares, sentence):
+            if any(q.span.covers(span) for q in qualifiers):
+                continue
+            if word in cues.WEAK_COMPARE and not self._after_figure(span.start):
+                continue
+            cuts.append(span.start)
+        cuts.append(sentence.end)
+        return [Frame(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+    def _after_figure(self, position: int) -> bool:
+        before = self.text[max(0, position - 40) : position].rstrip()
+        return bool(re.search(r"(?:\d|%|percent|million|billion|thousand|cents|share)\W{0,3}$", before, re.I))
+
+    def _resolve_frame(self, frame: Frame, base: Period | None, first: Frame | None) -> None:
+        qualifiers = self.tokens.qualifiers
+        for ref in _within(self.tokens.refs, Span(frame.start, frame.end)):
+            if any(q.span.covers(ref.span) for q in qualifiers):
+                continue
+            bases = [p for _, ps in (first.periods if first else []) for p in ps] if ref.plural else [base]
+            resolved = [p for p in (resolve(ref, self.calendar, b) for b in bases or [base]) if p is not None]
+            if resolved:
+                frame.periods.append((ref, list(dict.fromkeys(resolved))))
+
+    def _advance(self, first: Frame) -> None:
+        """A sentence whose first frame names a current period makes it the running one."""
+        current = self.calendar.current
+        for ref, periods in first.periods:
+            if ref.relative or current is None:
+                continue
+            period = periods[0]
+            if self.calendar.fiscal_year_of(period.end) >= self.calendar.fiscal_year_of(current.end):
+                self.running = period
+                return
+
+    def _fact(
+        self,
+        amount: Mention,
+        phrase: MetricPhrase | None,
+        frame: Frame,
+        index: int,
+        frames: list[Frame],
+        assigned: dict[int, list[Period]],
+        qualifiers: Sequence[Qualifier],
+        note: str | None,
+        frame_amounts: list[Mention],
+    ) -> Fact | None:
+        before = self.text[max(0, amount.span.start - 60) : amount.span.start]
+        after = self.text[amount.span.end : amount.span.end + 80]
+        if any(q.span.covers(amount.span) for q in qualifiers):
+            return None
+        if cues.is_hedged(before) or cues.is_part(before, after):
+            return None
+        metric = _metric_of(amount, phrase, after)
+        if metric is None:
+            return None
+        period = self._period_for(amount, phrase, frame, index, frames, assigned, frame_amounts, metric)
+        if period is None:
+            return None
+        value = _signed(amount, phrase, before, after)
+        if metric == "revenue" and value <= 0:
+            return None
+        basis_note = _basis_note(amount, phrase, frame, qualifiers, self.text, note)
+        return _make_fact(amount, metric, value, period, phrase, basis_note, self.text)
+
+    def _period_for(
+        self,
+        amount: Mention,
+        phrase: MetricPhrase | None,
+        frame: Frame,
+        index: int,
+        frames: list[Frame],
+        assigned: dict[int, list[Period]],
+        frame_amounts: list[Mention],
+        metric: str,
+    ) -> Period | None:
+        paired = _paired(amount, frame, frame_amounts, metric, phrase)
+        if paired is not None:
+            return paired
+        start = phrase.span.end if phrase and phrase.span.start >= frame.start else frame.start
+        between = [ps for ref, ps in frame.periods if start <= ref.span.start and ref.span.end <= amount.span.start]
+        if between:
+            return between[-1][0]
+        later = [ps for ref, ps in frame.periods if ref.span.start >= amount.span.end and not self._owned(ref)]
+        if later:
+            return later[0][0]
+        earlier = [ps for ref, ps in frame.periods if ref.span.end <= amount.span.start]
+        if earlier:
+            return earlier[-1][0]
+        if index == 0:
+            return self.running
+        first = _first_period(frames[0], assigned.get(0))
+        if first is None:
+            return None
+        return resolve(_PRIOR_YEAR, self.calendar, first)
+
+    def _owned(self, ref: PeriodRef) -> bool:
+        """A period between a later metric phrase and its amount belongs to that amount."""
+        phrases = self.tokens.phrases
+        i = bisect_right([p.span.end for p in phrases], ref.span.start) - 1
+        if i < 0 or ref.span.start - phrases[i].span.end > 40:
+            return False
+        between = self.text[phrases[i].span.end : ref.span.start]
+        if "$" in between:
+            return False
+        return "$" in self.text[ref.span.end : ref.span.end + 30]
+
+
+_PRIOR_YEAR = PeriodRef(span=Span(0, 0), rule="prior-year counterpart", relative=-1, same=True)
+
+
+def _first_period(frame: Frame, assigned: list[Period] | None) -> Period | None:
+    if assigned:
+        return assigned[0]
+    if frame.periods:
+        return frame.periods[0][1][0]
+    return None
+
+
+def _paired(
+    amount: Mention, frame: Frame, frame_amounts: list[Mention], metric: str, phrase: MetricPhrase | None
+) -> Period | None:
+    """ "$0.20 and $1.44 for the quarter and year ended ...": amounts and periods in order."""
+    periods = [p for ref, ps in frame.periods if ref.plural for p in ps]
+    if len(periods) < 2:
+        return None
+    same = [a for a in frame_amounts if a.kind == amount.kind]
+    if len(same) != len(periods):
+        return None
+    return periods[same.index(amount)]
+
+
+def _metric_list(text: str, phrases: Sequence[MetricPhrase], amounts: list[Mention]) -> list[MetricPhrase | None]:
+    """The metric phrase each amount belongs to; "revenues and income from operations were $A and $B"."""
+    result: list[MetricPhrase | None] = []
+    ends = [p.span.end for p in phrases]
+    for amount in amounts:
+        i = bisect_right(ends, amount.span.start) - 1
+        if i < 0:
+            result.append(None)
+            continue
+        group = _phrase_list(text, phrases, i)
+        if len(group) > 1:
+            listed = [a for a in amounts if a.kind == amount.kind and a.span.start > phrases[i].span.end]
+            position = listed.index(amount) if amount in listed else 0
+            result.append(group[position % len(group)])
+        else:
+            result.append(phrases[i])
+    return result
+
+
+def _phrase_list(text: str, phrases: Sequence[MetricPhrase], last: int) -> list[MetricPhrase]:
+    group = [phrases[last]]
+    i = last
+    while i > 0 and LIST_GAP_RE.match(text[phrases[i - 1].span.end : phrases[i].span.start]):
+        i -= 1
+        group.insert(0, phrases[i])
+    return group
+
+
+def _metric_of(amount: Mention, phrase: MetricPhrase | None, after: str) -> str | None:
+    metric = phrase.metric if phrase else None
+    if amount.kind == "per_share" or (metric == "eps" and amount.scale_word is None and abs(amount.value) < 100):
+        if metric not in (None, "eps", "net_income"):
+            return None
+        kind = phrase.eps_kind if phrase and phrase.eps_kind else "eps"
+        match = DILUTED_AFTER_RE.match(after)
+        if match and amount.kind == "per_share":
+            kind = "eps_diluted" if "diluted" in match.group("kind").lower() else "eps_basic"
+        return kind
+    if (metric in HEADLINE and amount.scale_word is not None) or (metric in HEADLINE and abs(amount.value) >= 1000):
+        return metric
+    return None
+
+
+def _signed(amount: Mention, phrase: MetricPhrase | None, before: str, after: str) -> Decimal:
+    value = amount.value
+    if value < 0:
+        return value
+    negative = (phrase is not None and phrase.sign < 0) or NEGATIVE_BEFORE_RE.search(before) is not None
+    if amount.kind == "per_share" and LOSS_AFTER_RE.match(after):
+        negative = True
+    return -value if negative else value
+
+
+def _basis_note(
+    amount: Mention,
+    phrase: MetricPhrase | None,
+    frame: Frame,
+    qualifiers: Sequence[Qualifier],
+    text: str,
+    sentence_note: str | None,
+) -> str | None:
+    if phrase is not None and phrase.non_gaap:
+        return phrase.non_gaap
+    for qualifier in qualifiers:
+        if not frame.start <= qualifier.span.start < frame.end:
+            continue
+        if phrase is not None and phrase.span.end <= qualifier.span.start < amount.span.start:
+            return qualifier.note
+        if qualifier.span.start >= amount.span.end and _same_group(text, amount.span.end, qualifier.span.start):
+            return qualifier.note
+    return sentence_note
+
+
+def _same_group(text: str, start: int, end: int) -> bool:
+    """No list separator (a comma before another figure) and no new metric between."""
+    gap = text[start:end]
+    return not re.search(r",\s{0,3}(?:\(|\$|\d)", gap) and len(gap) < 120
+
+
+def _make_fact(
+    amount: Mention,
+    metric: str,
+    value: Decimal,
+    period: Period,
+    phrase: MetricPhrase | None,
+    basis_note: str | None,
+    text: str,
+) -> Fact:
+    unit = "USD/share" if metric in EPS_METRICS else "USD"
+    evidence = (phrase.span,) if phrase else ()
+    rule = f"<{phrase.rule if phrase else 'per share'}> ... <amount> ... <period>"
+    return Fact(
+        metric=metric,
+        value=value,
+        unit=unit,
+        period=period,
+        basis="non_gaap" if basis_note else "gaap",
+        basis_note=basis_note,
+        span=amount.span,
+        source="text",
+        rule=rule,
+        label=text[phrase.span.start : phrase.span.end] if phrase else None,
+        evidence=evidence,
+    )
+
+
+Located = TypeVar("Located", Mention, MetricPhrase, PeriodRef, Qualifier)
+
+
+def _within(items: Sequence[Located], span: Span) -> list[Located]:
+    """Items starting inside `span`; `items` are sorted by start."""
+    lo, hi = 0, len(items)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if items[mid].span.start < span.start:
+            lo = mid + 1
+        else:
+            hi = mid
+    first = lo
+    hi = len(items)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if items[mid].span.start < span.end:
+            lo = mid + 1
+        else:
+            hi = mid
+    return list(items[first:lo])
+
+
+def _within_spans(items: Sequence[tuple[Span, str]], span: Span) -> list[tuple[Span, str]]:
+    return [item for item in items if span.start <= item[0].start < span.end]

@@ -1,0 +1,69 @@
+"""Words that mark a figure, column or table as adjusted (non-GAAP) or as reported.
+
+Each entry is (pattern, note, rank). Rank orders competing non-GAAP figures of
+one metric: a row named "Adjusted net income" (rank 0) is the bottom line of a
+reconciliation, while "net income excluding merger costs" (rank 2) is an
+intermediate line, used only when nothing better is stated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pressfacts.models import Basis
+
+# Order matters: "non-GAAP" before "GAAP", "as adjusted" before "adjusted".
+NON_GAAP_MARKS: list[tuple[str, str, int]] = [
+    (r"\bnon[\s-]*gaap\b", "non-GAAP", 0),
+    (r"\bas[\s-]+adjusted\b", "as adjusted", 0),
+    (r"\badjusted\b|\badj\.", "adjusted", 0),
+    (r"\bpro[\s-]*forma\b", "pro forma", 0),
+    (r"^core\b|\bcore(?=\s+(?:net|diluted|basic|earnings|eps|operating))", "core", 0),
+    (r"\bconstant[\s-]+currency\b", "constant currency", 0),
+    (r"\beconomic(?=\s+(?:earnings|net\s+income|eps)\b)", "economic", 0),
+    (r"\bnormali[sz]ed\b", "normalized", 0),
+    (r"\bbefore\s+(?:special|one-time|unusual|certain|non-?recurring)\s+(?:items|charges)\b", "before special items", 1),
+    (r"\bexcluding\b|\bexcl\.|\bex-", "excluding", 2),
+]
+
+# Words saying a figure is as reported: they name GAAP explicitly.
+GAAP_MARKS: list[str] = [r"\bu\.?s\.?\s+gaap\b", r"\bgaap\b", r"\bas[\s-]+reported\b", r"\breported\b", r"\bunadjusted\b"]
+
+_NON_GAAP = [(re.compile(p, re.IGNORECASE), note, rank) for p, note, rank in NON_GAAP_MARKS]
+_GAAP = [re.compile(p, re.IGNORECASE) for p in GAAP_MARKS]
+
+
+@dataclass(frozen=True, slots=True)
+class BasisMark:
+    basis: Basis
+    note: str | None = None
+    rank: int = 0
+
+
+def basis_mark(text: str) -> BasisMark | None:
+    """The basis a label or header states, or None when it states none.
+
+    >>> basis_mark("Non-GAAP net income").note
+    'non-GAAP'
+    >>> basis_mark("GAAP net income").basis
+    'gaap'
+    >>> basis_mark("Net income") is None
+    True
+    """
+    for pattern, note, rank in _NON_GAAP:
+        if pattern.search(text):
+            return BasisMark("non_gaap", note, rank)
+    if any(p.search(text) for p in _GAAP):
+        return BasisMark("gaap")
+    return None
+
+
+def strip_marks(text: str) -> str:
+    """The text without its basis words: "Non-GAAP net income" -> "net income"."""
+    for pattern, _note, rank in _NON_GAAP:
+        if rank == 0:
+            text = pattern.sub(" ", text)
+    for pattern in _GAAP:
+        text = pattern.sub(" ", text)
+    return " ".join(text.split())

@@ -1,0 +1,115 @@
+"""The header of each value column of a block, and what it says of its period.
+
+A number's header is the text of the header cells above its columns, top row
+first. A header cell sometimes sits over a spacer or currency column beside
+the number rather than over it; the search then widens to neighbouring
+columns that hold no numbers of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pressfacts.models import Document, Span, Table
+from pressfacts.tables.basis import BasisMark, basis_mark
+from pressfacts.tables.grid import Block, Row, Segment
+from pressfacts.tables.headers import PeriodParts, merge, parse_header
+
+WIDEN = 3  # columns to look at either side of a number for its header
+CONTEXT_LINES = 2  # lines of the text before a table read as its caption
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One value column of a block: its header text, the cells it came from, and its parts."""
+
+    first: int
+    last: int
+    text: str
+    spans: tuple[Span, ...]
+    parts: PeriodParts
+
+
+@dataclass(frozen=True, slots=True)
+class BlockHead:
+    """What a block's titles and header rows say for all its columns."""
+
+    title: str
+    parts: PeriodParts
+    basis: BasisMark | None
+
+
+def header_items(row: Row) -> list[Segment]:
+    """Header cells of a row right of its label: texts, and years read as numbers."""
+    items = [*row.texts, *(Segment(v.first, v.last, v.text, v.span) for v in row.values)]
+    return sorted(items, key=lambda s: s.first)
+
+
+def claimed_columns(block: Block) -> set[int]:
+    return {c for row in block.body for v in row.values for c in range(v.first, v.last + 1)}
+
+
+def column_of(block: Block, first: int, last: int, claimed: set[int], head: BlockHead) -> Column:
+    texts: list[str] = []
+    spans: list[Span] = []
+    for row in block.headers:
+        for seg in _cells_over(header_items(row), first, last, claimed):
+            texts.append(seg.text)
+            if seg.span is not None:
+                spans.append(seg.span)
+    text = " ".join(texts)
+    return Column(first, last, text, tuple(spans), merge(parse_header(text), head.parts))
+
+
+def _cells_over(items: list[Segment], first: int, last: int, claimed: set[int]) -> list[Segment]:
+    over = [s for s in items if s.first <= last and s.last >= first]
+    if over:
+        return over
+    for step in range(1, WIDEN + 1):
+        left, right = first - step, last + step
+        near = [
+            s
+            for s in items
+            if (s.last == left and left not in claimed) or (s.first == right and right not in claimed)
+        ]
+        if near:
+            return near[:1]
+        if left in claimed and right in claimed:
+            break
+    return []
+
+
+def block_head(document: Document, table: Table, block: Block) -> BlockHead:
+    """Caption, title rows and header-row labels of a block, read as one title."""
+    texts = [_caption(document, table)]
+    texts += [r.label.text for r in block.titles if r.label]
+    texts += [r.label.text for r in block.headers if r.label]
+    texts = [t for t in texts if t]
+    title = " ".join(texts)
+    return BlockHead(title, parse_header(title, title=True), title_basis(texts))
+
+
+def _caption(document: Document, table: Table) -> str:
+    if table.context is None:
+        return ""
+    lines = [line for line in document.quote(table.context).splitlines() if line.strip()]
+    return " ".join(lines[-CONTEXT_LINES:])
+
+
+SHORT_TITLE_WORDS = 3
+
+
+def title_basis(texts: list[str]) -> BasisMark | None:
+    """The basis a block's title gives all its rows: a short "Non-GAAP" or "GAAP" heading.
+
+    Longer titles ("Reconciliation of GAAP to Non-GAAP Measures", "Non-GAAP
+    Financial Information") head tables whose rows name their own basis.
+    """
+    for text in reversed(texts):
+        words = re.findall(r"[A-Za-z][A-Za-z-]*", text)
+        if words and len(words) <= SHORT_TITLE_WORDS:
+            mark = basis_mark(text)
+            if mark is not None:
+                return mark
+    return None

@@ -1,0 +1,155 @@
+"""A table grid read as rows of labels, header texts and numbers, cut into blocks.
+
+A grid repeats a spanning cell once per column it covers; here each cell
+becomes one `Segment` with its first and last column. A row is then a label
+(the text left of the numbers), numbers (`Value`, with "$", ")" and "%" cells
+folded into their neighbour) and other texts (column headers, "Up 2%").
+
+A table may hold several sub-tables, each with its own header rows: a
+`Block` starts wherever header rows follow data rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from pressfacts.models import Cell, Span, Table
+from pressfacts.tables.cells import Number, clean_text, is_decoration, parse_number, with_tail
+
+RowKind = Literal["empty", "title", "header", "section", "data"]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    first: int
+    last: int
+    text: str
+    span: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    first: int
+    last: int
+    number: Number
+    span: Span | None
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Row:
+    index: int
+    label: Segment | None
+    values: list[Value]
+    texts: list[Segment]
+    kind: RowKind = "empty"
+
+
+@dataclass(slots=True)
+class Block:
+    """Rows sharing one set of column headers; `titles` are rows above the headers."""
+
+    titles: list[Row] = field(default_factory=list)
+    headers: list[Row] = field(default_factory=list)
+    body: list[Row] = field(default_factory=list)
+
+
+def segments(cells: tuple[Cell, ...]) -> list[Segment]:
+    """Non-blank cells of a row, each once, with the columns it covers."""
+    out: list[Segment] = []
+    for column, cell in enumerate(cells):
+        text = clean_text(cell.text)
+        if not text:
+            continue
+        last = out[-1] if out else None
+        if last and last.last == column - 1 and cell.span is not None and last.span == cell.span:
+            out[-1] = replace(last, last=column)
+            continue
+        out.append(Segment(column, column, text, cell.span))
+    return out
+
+
+def read_row(index: int, cells: tuple[Cell, ...], value_start: int) -> Row:
+    """Split a row into its label, its numbers and its other texts."""
+    segs = segments(cells)
+    row = Row(index, None, [], [])
+    for seg in segs:
+        if is_decoration(seg.text):
+            _decorate(row, seg)
+            continue
+        number = parse_number(seg.text)
+        in_label_area = seg.first < value_start and not row.values and not row.texts
+        if number is None or (in_label_area and row.label is None and number.kind != "dash"):
+            if in_label_area and row.label is None:
+                row.label = seg
+            elif in_label_area and row.label is not None and seg.first <= value_start:
+                row.label = Segment(row.label.first, seg.last, f"{row.label.text} {seg.text}", row.label.span)
+            else:
+                row.texts.append(seg)
+            continue
+        row.values.append(Value(seg.first, seg.last, number, seg.span, seg.text))
+    row.kind = _kind(row)
+    return row
+
+
+def _decorate(row: Row, seg: Segment) -> None:
+    """A "$" before or ")" / "%" after a number widens that number's columns."""
+    if row.values and seg.text.strip() != "$" and row.values[-1].last < seg.first:
+        last = row.values[-1]
+        row.values[-1] = replace(last, last=seg.last, number=with_tail(last.number, seg.text))
+
+
+def _kind(row: Row) -> RowKind:
+    if any(not is_year(v) for v in row.values):
+        return "data"
+    if row.texts or row.values:
+        return "header"
+    if row.label is not None:
+        return "section"
+    return "empty"
+
+
+def is_year(value: Value) -> bool:
+    """A bare year such as "2020", which in a table heads a column rather than reports an amount."""
+    digits = value.text.strip()
+    return digits.isdigit() and len(digits) == 4 and 1980 <= int(digits) <= 2059
+
+
+def value_start(table: Table) -> int:
+    """The first column holding a number in most data rows: left of it is the label."""
+    firsts: list[int] = []
+    for cells in table.rows:
+        for seg in segments(cells):
+            number = parse_number(seg.text)
+            if seg.first > 0 and number is not None and number.kind != "dash":
+                firsts.append(seg.first)
+                break
+    return min(firsts) if firsts else 1
+
+
+def blocks(table: Table) -> list[Block]:
+    """Cut the rows into blocks: titles, then header rows, then body rows."""
+    start = value_start(table)
+    out: list[Block] = [Block()]
+    pending: list[Row] = []  # label-only rows since the last header or data row
+    for index, cells in enumerate(table.rows):
+        row = read_row(index, cells, start)
+        if row.kind == "empty":
+            continue
+        if row.kind == "section":
+            pending.append(row)
+            continue
+        block = out[-1]
+        if row.kind == "header":
+            if any(r.kind == "data" for r in block.body):
+                block = Block()  # headers after numbers open a sub-table
+                out.append(block)
+            block.titles.extend(pending)  # label-only rows above or between headers are titles
+            block.headers.append(row)
+        else:
+            block.body.extend(pending)  # label-only rows between numbers are sections
+            block.body.append(row)
+        pending = []
+    out[-1].body.extend(pending)
+    return [b for b in out if b.body]

@@ -1,0 +1,65 @@
+"""The unit a table's amounts are written in: "(in thousands, except per share data)".
+
+The scale is read from the nearest text that states one: the row label
+("Weighted average shares (in thousands)"), the column header ("Net Revenues
+($ Millions)"), the table's title and header rows, then the text just before
+the table. Per-share amounts are never scaled; share counts follow the table
+scale unless the phrase excepts them ("except share and per share data").
+
+>>> read_scale("(In thousands, except per share data)")
+Scale(factor=Decimal('1000'), shares_excepted=False)
+>>> read_scale("(Dollars in millions, except share and per share amounts)").shares_excepted
+True
+>>> read_scale("Total revenue") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+# Scale words, each with the phrasings releases use around it. Plural forms
+# only: "in millions" states a unit; "$35 million" in prose states an amount.
+SCALE_PATTERNS: list[tuple[str, Decimal]] = [
+    (r"\bthousands\b|\(\s*\$?\s*0{3}'?s?\s*\)|\$\s*0{3}'?s\b|\b0{3}'?s\s+omitted|\bin\s+\$?0{3}'?s\b|\$k\b", Decimal(1_000)),
+    (r"\bmillions\b|\(\s*\$\s*m\s*\)|\$\s*mm?\b|\bin\s+\$?\s*mm?\b", Decimal(1_000_000)),
+    (r"\bbillions\b|\(\s*\$\s*b(?:n)?\s*\)", Decimal(1_000_000_000)),
+]
+_SCALES = [(re.compile(p, re.IGNORECASE), factor) for p, factor in SCALE_PATTERNS]
+
+# "except per share data" excepts only per-share figures; "except share and per
+# share data", "except shares", "except per share and share amounts" except counts too.
+EXCEPT_RE = re.compile(r"\bexcept\b(?P<what>[^)]{0,80})", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    factor: Decimal
+    shares_excepted: bool = False
+
+
+def read_scale(text: str) -> Scale | None:
+    """The scale a piece of text states, or None."""
+    found = [(m.start(), factor) for pattern, factor in _SCALES for m in pattern.finditer(text)]
+    if not found:
+        return None
+    start, factor = min(found)
+    clause = EXCEPT_RE.search(text, start)
+    excepted = bool(clause and _excepts_shares(clause.group("what")))
+    return Scale(factor, excepted)
+
+
+def _excepts_shares(what: str) -> bool:
+    words = re.sub(r"\bper[\s-]+(?:common\s+|ordinary\s+)?share\b", " ", what, flags=re.IGNORECASE)
+    return bool(re.search(r"\bshares?\b|\bunits?\b", words, re.IGNORECASE))
+
+
+def first_scale(texts: list[str]) -> Scale | None:
+    """The scale of the first text, nearest first, that states one."""
+    for text in texts:
+        scale = read_scale(text)
+        if scale is not None:
+            return scale
+    return None
