@@ -93,9 +93,10 @@ def context_before(text: str, start: int, floor: int, size: int = 300) -> Span |
     """The text just before a table (its caption or heading): up to `size` characters after
     `floor`, from a line start, trimmed of blank space.
 
-    >>> text = "Revenue table\n(in thousands)\n\nSales  1  2"
-    >>> text[slice(*_pair(context_before(text, text.index("Sales"), 0)))]
-    'Revenue table\n(in thousands)'
+    >>> text = "Revenue table (in thousands)   \\n\\nSales  1  2"
+    >>> span = context_before(text, text.index("Sales"), 0)
+    >>> text[span.start : span.end] if span else None
+    'Revenue table (in thousands)'
     """
     lo = max(floor, start - size)
     if lo > floor and text[lo - 1] != "\n":
@@ -106,10 +107,6 @@ def context_before(text: str, start: int, floor: int, size: int = 300) -> Span |
     a = lo + len(seg) - len(seg.lstrip())
     b = start - (len(seg) - len(seg.rstrip()))
     return Span(a, b) if a < b else None
-
-
-def _pair(span: Span | None) -> tuple[int, int]:
-    return (span.start, span.end) if span is not None else (0, 0)
 
 
 def _lines(text: str, start: int, end: int) -> list[_Line]:
@@ -346,7 +343,7 @@ def _header_row(text: str, ln: _Line, bands: list[tuple[int, int]]) -> tuple[Cel
     """A header line: each group of words (split at 2+ spaces) over the columns it covers."""
     cells: list[Cell] = [_EMPTY] * (len(bands) + 1)
     assert ln.label is not None
-    for a, b in _word_groups(text, ln.label[0], ln.label[1]):
+    for a, b in _split_dates(text, ln, _word_groups(text, ln.label[0], ln.label[1]), bands):
         lo, hi = ln.col(a), ln.col(b)
         if hi <= bands[0][0]:
             cells[0] = Cell(text[a:b], Span(a, b), 1, True)
@@ -356,6 +353,23 @@ def _header_row(text: str, ln: _Line, bands: list[tuple[int, int]]) -> tuple[Cel
         for j in covered:
             cells[j + 1] = cell
     return tuple(cells)
+
+
+# A date heading one column: "June 28,", "January 3, 2004", "Sept. 30".
+_DATE = re.compile(r"[A-Z][a-z]{2,8}\.? \d{1,2},?(?: \d{4})?")
+
+
+def _split_dates(
+    text: str, ln: _Line, groups: list[tuple[int, int]], bands: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Split a group of dates set one space apart ("June 28, January 3,") into one per column."""
+    out: list[tuple[int, int]] = []
+    for a, b in groups:
+        dates = [(m.start(), m.end()) for m in _DATE.finditer(text, a, b)]
+        spread = {_band_of(bands, ln.col(x), ln.col(y)) for x, y in dates}
+        covers = len(dates) > 1 and sum(y - x for x, y in dates) + len(dates) - 1 == b - a
+        out.extend(dates if covers and len(spread) == len(dates) else [(a, b)])
+    return out
 
 
 _GROUP = re.compile(r"\S+(?: \S+)*")

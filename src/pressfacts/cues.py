@@ -16,7 +16,7 @@ from pressfacts.models import Span
 
 COMPARE_RE = re.compile(
     r"""\b(?:(?:as\s{1,3})?compared\s{1,3}(?:to|with)|compares?\s{1,3}(?:to|with)|versus|vs\.?
-       |in\s{1,3}comparison\s{1,3}(?:to|with)|against|over|than|above|below|from)\b""",
+       |in\s{1,3}comparison\s{1,3}(?:to|with)|comparable\s{1,3}(?:to|with)|relative\s{1,3}to|against|over|than|above|below|from)\b""",
     re.I | re.X,
 )
 # "from" and "over" only compare when they follow a figure: "up 12% from $8.6 million".
@@ -39,7 +39,10 @@ HEDGE_BEFORE_RE = re.compile(
     re.I | re.X,
 )
 PART_BEFORE_RE = re.compile(
-    r"(?:includ(?:ed|es|ing|e)|reflect(?:ed|s|ing)?|of\s{1,3}which|impact(?:ed)?\s{1,3}of|effect\s{1,3}of)"
+    r"(?:includ(?:ed|es|ing|e)|reflect(?:ed|s|ing)?|of\s{1,3}which|impact(?:ed)?\s{1,3}of|effect\s{1,3}of"
+    r"|(?:increase|decrease|improvement|decline|reduction|change|gain|rise|drop|growth|charge|benefit)s?\s{1,3}of"
+    r"|\b(?:up|down|increased|decreased|declined|rose|fell|grew|improved|higher|lower)\s{1,3}(?:by\s{1,3})?"
+    r"|\bby|totall?ing|amounting\s{1,3}to)"
     r"(?:\s{1,3}(?:a|an|the|approximately))?\s{1,3}$",
     re.I,
 )
@@ -53,7 +56,9 @@ PART_AFTER_RE = re.compile(
 )
 # "$1.7 million of last year's 4th quarter income": a part of a named whole.
 PART_OF_RE = re.compile(
-    r"^\s{0,3}of\s{1,3}[^.,;$()]{0,50}?\b(?:income|earnings|revenues?|sales|profits?|total|reported|loss)\b", re.I
+    r"^\s{0,3}of\s{1,3}[^.,;$()]{0,50}?\b(?:income|earnings|revenues?|sales|profits?|total|reported|loss)\b"
+    r"(?!\s{1,3}per\b)",
+    re.I,
 )
 
 

@@ -18,7 +18,7 @@ _HEADER_LINE = re.compile(r"^[ \t]*([A-Z][A-Z0-9 /&.-]{0,60}):([^\n]*)", re.MULT
 # "<TAG>value" lines: the PDS <SUBMISSION> style and the fields at the top of a <DOCUMENT>.
 _TAG_LINE = re.compile(r"^<([A-Z][A-Z0-9-]{0,40})>([^\n<]*)$", re.MULTILINE)
 # A release exhibit: EX-99, EX-99.1, EX-99.01, EX-99.A ... (not EX-990 or EX-991).
-_RELEASE_TYPE = re.compile(r"EX-99(?:[.(][0-9A-Z]{1,4}\)?)?", re.IGNORECASE)
+_RELEASE_TYPE = re.compile(r"EX-99(?:\.\(?[0-9A-Z]{1,4}\)?|\([0-9A-Z]{1,4}\))?", re.IGNORECASE)
 
 _TEXT_KEYS = {
     "COMPANY CONFORMED NAME": "company",

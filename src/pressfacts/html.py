@@ -45,7 +45,7 @@ _KINDS: dict[str, BlockKind] = {
 }
 # Elements whose whole content is never shown.
 _SKIP = frozenset(
-    (
+    [
         "script",
         "style",
         "head",
@@ -63,7 +63,7 @@ _SKIP = frozenset(
         "map",
         "xml",
         "ix:header",
-    )
+    ]
 )
 # EDGAR SGML tags that HTML parsing keeps as elements: their own text is metadata.
 _SGML = frozenset(("type", "sequence", "filename", "description"))
@@ -78,6 +78,9 @@ _NESTING_TAGS = re.compile(
     r"<(/?)(div|center|blockquote|section|article|font|span|b|i|u|em|strong|small|big|a)\b[^>]*>",
     re.IGNORECASE,
 )
+_STRUCTURE_TAGS = re.compile(
+    r"</?(?:table|thead|tbody|tfoot|tr|td|th|ul|ol|li|dl|dt|dd|p|h[1-6]|pre|form)\b[^>]*>", re.IGNORECASE
+)
 _BLOCKISH = frozenset(("div", "center", "blockquote", "section", "article"))
 
 
@@ -89,7 +92,8 @@ def html_to_document(name: str, html: str, meta: DocumentMeta = _NO_META) -> Doc
     root = _parse(html)
     if root is None:
         return Document(name=name, text="", format="html", meta=meta)
-    out = _Out()
+    hidden = _hidden_elements(root)
+    out = _Out(hidden)
     tables = _Tables()
     _walk(root, out, tables)
     out.brk(1)
@@ -111,9 +115,11 @@ def _parse(html: str) -> etree._Element | None:
             html = html.replace(invisible, "")
     data = html.encode("utf-8", "replace")
     root, too_deep = _parse_bytes(data)
-    if too_deep:
-        flat = _NESTING_TAGS.sub(_flatten_tag, html).encode("utf-8", "replace")
-        root, _ = _parse_bytes(flat)
+    if too_deep:  # the parser stopped at its depth limit: flatten inline and block nesting
+        html = _NESTING_TAGS.sub(_flatten_tag, html)
+        root, too_deep = _parse_bytes(html.encode("utf-8", "replace"))
+    if too_deep:  # still too deep (nested tables or lists): keep the text, lose the structure
+        root, _ = _parse_bytes(_STRUCTURE_TAGS.sub("<br>", html).encode("utf-8", "replace"))
     return root
 
 
@@ -134,12 +140,19 @@ def _flatten_tag(match: re.Match[str]) -> str:
     return "<br>" if match.group(2).lower() in _BLOCKISH else ""
 
 
-def _is_hidden(el: etree._Element) -> bool:
-    style = el.get("style")
-    if style is None:
-        return False
-    style = style.lower()
-    return ("none" in style or "hidden" in style) and _HIDDEN.search(style) is not None
+def _hidden_elements(root: etree._Element) -> frozenset[etree._Element]:
+    """Elements hidden by `display: none` or `visibility: hidden`.
+
+    Found in one pass before the walk (lxml keeps the proxies of the elements held here,
+    so the walk meets the same objects).
+    """
+    hidden = []
+    for el in root.iter():
+        style = el.get("style") or ""
+        maybe = "one" in style or "idden" in style or "ONE" in style or "IDDEN" in style
+        if maybe and _HIDDEN.search(style):
+            hidden.append(el)
+    return frozenset(hidden)
 
 
 class _Out:
@@ -152,6 +165,7 @@ class _Out:
         "block_end",
         "block_start",
         "blocks",
+        "hidden",
         "kind",
         "newlines",
         "oneline",
@@ -162,7 +176,8 @@ class _Out:
         "space",
     )
 
-    def __init__(self, oneline: bool = False) -> None:
+    def __init__(self, hidden: frozenset[etree._Element], oneline: bool = False) -> None:
+        self.hidden = hidden  # elements not shown
         self.parts: list[str] = []
         self.pos = 0
         self.newlines = 2  # newlines at the end of the text; 2 at the start: nothing to separate
@@ -242,12 +257,13 @@ class _Out:
 def _walk(root: etree._Element, out: _Out, tables: _Tables | None) -> None:
     """One iterative pass over the tree (no recursion: nesting depth is unbounded)."""
     walker = etree.iterwalk(root, events=("start", "end"))
+    hidden = out.hidden
     skipped = None
     for event, el in walker:
         tag = el.tag
         if event == "start":
             # Unseen content, and data tables (written whole by `grid`), are not descended into.
-            unseen = not isinstance(tag, str) or tag in _SKIP or _is_hidden(el)
+            unseen = not isinstance(tag, str) or tag in _SKIP or el in hidden
             if unseen or (tag == "table" and tables is not None and tables.grid(el, out)):
                 walker.skip_subtree()
                 skipped = el
@@ -316,11 +332,12 @@ class _Tables:
     """Collects the data tables met during the walk; builds `Table`s once the text is known."""
 
     def __init__(self) -> None:
-        self.grids: list[_Grid] = []
+        # Rows of cells, start and end offset of each table; the raw grid is not kept.
+        self.found: list[tuple[tuple[tuple[Cell, ...], ...], int, int]] = []
 
     def grid(self, el: etree._Element, out: _Out) -> bool:
         """Write `el` as a grid and return True, or return False for a layout table."""
-        rows = _read_rows(el)
+        rows = _read_rows(el, out.hidden)
         if rows is None or _is_layout(rows):
             return False
         grid = _lay_out(rows)
@@ -329,22 +346,22 @@ class _Tables:
         out.brk(2)
         _write(grid, out)
         out.brk(2)
-        self.grids.append(grid)
+        heads = _header_rows(grid)
+        cells = tuple(_cells(grid, row, k < heads) for k, row in enumerate(grid.rows))
+        self.found.append((cells, grid.start, grid.end))
         return True
 
     def build(self, text: str) -> list[Table]:
         tables = []
         floor = 0
-        for i, g in enumerate(self.grids):
-            heads = _header_rows(g)
-            rows = tuple(_cells(g, row, k < heads) for k, row in enumerate(g.rows))
-            context = context_before(text, g.start, floor)
-            tables.append(Table(index=i, span=Span(g.start, g.end), rows=rows, context=context))
-            floor = g.end
+        for i, (rows, start, end) in enumerate(self.found):
+            context = context_before(text, start, floor)
+            tables.append(Table(index=i, span=Span(start, end), rows=rows, context=context))
+            floor = end
         return tables
 
 
-def _read_rows(table: etree._Element) -> list[list[_Raw]] | None:
+def _read_rows(table: etree._Element, hidden: frozenset[etree._Element]) -> list[list[_Raw]] | None:
     """The rows of `table` as raw cells, or None when it holds another table (layout)."""
     rows: list[list[_Raw]] = []
     for el in table.iter("table", "tr"):
@@ -352,34 +369,68 @@ def _read_rows(table: etree._Element) -> list[list[_Raw]] | None:
             if el is not table:
                 return None
             continue
-        if _is_hidden(el):
+        if el in hidden:
             continue  # a hidden row shows nothing
         parent = el.getparent()
         in_head = parent is not None and parent.tag == "thead"
-        rows.append([_read_cell(c, in_head) for c in el if c.tag in ("td", "th") and not _is_hidden(c)])
+        rows.append([_read_cell(c, in_head, hidden) for c in el if c.tag in ("td", "th") and c not in hidden])
     return rows
 
 
-def _read_cell(cell: etree._Element, in_head: bool) -> _Raw:
-    if len(cell) == 0:
-        raw = cell.text
-        text = " ".join(raw.split()) if raw else ""
-    else:
-        out = _Out(oneline=True)
+def _read_cell(cell: etree._Element, in_head: bool, hidden: frozenset[etree._Element]) -> _Raw:
+    text = _chain_text(cell, hidden)
+    if text is None:
+        out = _Out(hidden, oneline=True)
         _walk(cell, out, None)
         text = "".join(out.parts)
+    colspan = cell.get("colspan")
+    rowspan = cell.get("rowspan")
+    if not (text or colspan or rowspan or in_head or cell.tag == "th"):
+        return _NO_TEXT  # most spacer cells: one shared object keeps big tables small
     return _Raw(
         text,
         cell.tag == "th" or in_head,
-        _span_attr(cell, "colspan", _MAX_COLSPAN),
-        _span_attr(cell, "rowspan", _MAX_ROWSPAN),
+        _span_value(colspan, _MAX_COLSPAN) if colspan else 1,
+        _span_value(rowspan, _MAX_ROWSPAN) if rowspan else 1,
     )
 
 
-def _span_attr(cell: etree._Element, name: str, limit: int) -> int:
-    value = cell.get(name)
-    if not value:
-        return 1
+_NO_TEXT = _Raw("")
+
+
+def _chain_text(cell: etree._Element, hidden: frozenset[etree._Element]) -> str | None:
+    """Fast path for a cell whose elements nest one in another (`<td><p><b>1</b></p></td>`).
+
+    Returns None for anything else, which `_walk` reads in full.
+    """
+    heads = [cell.text or ""]
+    tails: list[str] = []
+    el = cell
+    while len(el):
+        if len(el) > 1:
+            return None
+        el = el[0]
+        tag = el.tag
+        if (
+            isinstance(el, _NOT_ELEMENTS)
+            or tag in _SKIP
+            or tag in _SGML
+            or tag in _INLINE_SPECIAL
+            or el in hidden
+        ):
+            return None
+        gap = " " if tag in _BREAKS else ""  # a block inside a cell reads as a space
+        heads.append(gap + (el.text or ""))
+        tails.append(gap + (el.tail or ""))
+    raw = "".join(heads) + "".join(reversed(tails))
+    return " ".join(raw.split())
+
+
+_INLINE_SPECIAL = frozenset(("br", "sup", "pre"))
+_NOT_ELEMENTS = (etree._Comment, etree._ProcessingInstruction, etree._Entity)
+
+
+def _span_value(value: str, limit: int) -> int:
     digits = value.strip().rstrip(";")
     return min(int(digits), limit) if digits.isdigit() and int(digits) > 0 else 1
 

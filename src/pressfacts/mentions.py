@@ -20,15 +20,16 @@ from decimal import Decimal, InvalidOperation
 from pressfacts.models import Mention, Span
 
 # Words that multiply an amount; "mil." and "bn" appear in headlines.
-SCALES: dict[str, Decimal] = {
-    "thousand": Decimal(1_000),
-    "million": Decimal(1_000_000),
-    "mil": Decimal(1_000_000),
-    "mln": Decimal(1_000_000),
-    "billion": Decimal(1_000_000_000),
-    "bln": Decimal(1_000_000_000),
-    "bn": Decimal(1_000_000_000),
-    "trillion": Decimal(1_000_000_000_000),
+# Words that multiply an amount, as powers of ten; "mil." and "bn" appear in headlines.
+SCALES: dict[str, int] = {
+    "thousand": 3,
+    "million": 6,
+    "mil": 6,
+    "mln": 6,
+    "billion": 9,
+    "bln": 9,
+    "bn": 9,
+    "trillion": 12,
 }
 
 NUMBER_RE = re.compile(
@@ -54,9 +55,10 @@ NUMBER_RE = re.compile(
 # common share", "per basic and diluted share". Bounded to a short window.
 PER_SHARE_AFTER_RE = re.compile(
     r"""^[\s)]{0,3}(?:cents?\s{1,3})?
-        (?:(?:of\s{1,3})?[a-z\-]{1,20}(?:\s{1,3}[a-z\-]{1,20}){0,3}\s{1,3})?
+        (?:of\s{1,3}(?-i:[a-z\-]{1,20}(?:\s{1,3}[a-z\-]{1,20}){0,2})\s{1,3})?
         (?:per|a)\s{1,3}(?:fully[\s-]{1,3})?(?:basic\s{1,3}and\s{1,3})?(?:diluted\s{1,3}|basic\s{1,3})?
-        (?:common\s{1,3})?(?:share|unit)\b""",
+        (?:common\s{1,3})?(?:share|unit)\b
+      |^\s{0,2}(?:fully[\s-]{1,3})?(?:diluted|basic)\s{0,2}\)""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -98,10 +100,11 @@ def _mention_of(match: re.Match[str], text: str, offset: int) -> Mention | None:
         return None
     scale_word = (match.group("scale") or "").lower().rstrip(".") or None
     if unit_word.startswith("cent") and not currency and scale_word is None:
-        return Mention("per_share", sign * number / 100, span, "USD/share", negative)
+        return Mention("per_share", sign * number.scaleb(-2), span, "USD/share", negative)
     if currency is None and unit_word != "dollars":
         return _share_count(number, scale_word, after, span)
-    value = sign * number * (SCALES[scale_word] if scale_word else 1)
+    # scaleb keeps the digits as written: "$2.0 billion" is 2.0E+9, precise to a tenth of a billion.
+    value = sign * number.scaleb(SCALES[scale_word] if scale_word else 0)
     if scale_word is None and PER_SHARE_AFTER_RE.match(after):
         return Mention("per_share", value, span, "USD/share", negative)
     return Mention("amount", value, span, "USD", negative, scale_word)
@@ -110,7 +113,7 @@ def _mention_of(match: re.Match[str], text: str, offset: int) -> Mention | None:
 def _share_count(number: Decimal, scale_word: str | None, after: str, span: Span) -> Mention | None:
     if scale_word is None or not SHARES_AFTER_RE.match(after):
         return None
-    return Mention("shares", number * SCALES[scale_word], span, "shares", False, scale_word)
+    return Mention("shares", number.scaleb(SCALES[scale_word]), span, "shares", False, scale_word)
 
 
 def _is_negative(match: re.Match[str]) -> bool:

@@ -22,11 +22,11 @@ EpsKind = Literal["eps", "eps_basic", "eps_diluted"]
 # income words they contain, longer phrases before shorter.
 PHRASES: list[tuple[str, str, str, int]] = [
     ("<earnings> per <diluted> share",
-     r"(?P<q1>basic|diluted|fully[\s-]diluted)?\s{0,2}(?:GAAP\s{1,3})?(?:net\s{1,3})?"
+     r"(?:(?P<q1>basic|diluted|fully[\s-]diluted)\s{1,2})?(?:GAAP\s{1,3})?(?:net\s{1,3})?"
      r"(?P<what>earnings|income|loss|\(loss\)\s{1,3}income|income\s{1,3}\(loss\)|earnings\s{1,3}\(loss\)|profit)"
      r"\s{1,3}(?:\(loss\)\s{1,3})?per\s{1,3}(?:(?P<q2>basic|diluted|fully[\s-]diluted)\s{1,3})?(?:common\s{1,3})?share",
      "eps", 1),
-    ("<diluted> EPS", r"(?P<q1>basic|diluted|fully[\s-]diluted)?\s{0,2}\bEPS\b", "eps", 1),
+    ("<diluted> EPS", r"(?:(?P<q1>basic|diluted|fully[\s-]diluted)\s{1,2})?\bEPS\b", "eps", 1),
     ("net income (loss)",
      r"net\s{1,3}(?:income|earnings|profit)\s{0,2}\(loss\)|net\s{1,3}\(loss\)\s{0,2}(?:income|earnings)",
      "net_income", 1),
@@ -59,12 +59,18 @@ NON_GAAP_BEFORE: dict[str, str] = {
 
 # After a phrase: words that make it another line ("income from continuing operations").
 OTHER_AFTER_RE = re.compile(
-    r"^\s{0,3}(?:from\s{1,3}continuing|from\s{1,3}discontinued|before\s{1,3}(?:income\s{1,3})?taxes"
+    r"\s{0,3}(?:from\s{1,3}continuing|from\s{1,3}discontinued|before\s{1,3}(?:income\s{1,3})?taxes"
     r"|before\s{1,3}(?:the\s{1,3})?cumulative|before\s{1,3}extraordinary|tax|margin|growth|contribution|guidance"
-    r"|outlook|expectations?|estimates?|target|per\s{1,3}ton|mix|volume|force|from\s{1,3}(?!operations))",
+    r"|outlook|expectations?|estimates?|target|per\s{1,3}ton|mix|volume|force"
+    r"|(?:for\s{1,3}(?:the\s{1,3})?\w{1,12}\s{1,3})?from\s{1,3}(?!operations))",
     re.I,
 )
-WORD_BEFORE_RE = re.compile(r"([A-Za-z][\w'’\-]{0,30}|\(|\d{4})\W{0,3}$")
+# "the decrease in income from operations of $1.3 million": a change, not a level.
+CHANGE_BEFORE_RE = re.compile(
+    r"(?:increase|decrease|decline|improvement|growth|change|reduction|rise|drop|gain|shortfall|swing|impact)s?"
+    r"\s{1,3}(?:in|on|to)\s{1,3}(?:the\s{1,3}|our\s{1,3}|its\s{1,3})?(?:[\w'’\-]{1,20}\s{1,3})?$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +113,8 @@ def _phrase_of(order: int, match: re.Match[str], text: str, offset: int) -> Metr
         non_gaap = None
     if name == "net operating earnings":
         non_gaap = "net operating earnings"
-    if OTHER_AFTER_RE.match(text, match.end()) or not _headline_modifiers(before, non_gaap):
+    changed = CHANGE_BEFORE_RE.search(text, max(0, match.start() - 60), match.start()) is not None
+    if changed or OTHER_AFTER_RE.match(text, match.end()) or not _headline_modifiers(before, non_gaap):
         metric = "other"
     return MetricPhrase(span, name, metric, sign, eps_kind, non_gaap)
 
@@ -124,6 +131,9 @@ def _eps_kind(match: re.Match[str]) -> EpsKind:
 def _words_before(text: str, start: int) -> list[str]:
     """The two words before a phrase, lowercased; possessives are neutral."""
     window = text[max(0, start - 40) : start]
+    # Words across a line break or a sentence end do not modify the phrase.
+    cut = max(window.rfind("\n"), *(window.rfind(c) for c in ".!?:;|•\u2022"))
+    window = window[cut + 1 :]
     words = re.findall(r"[A-Za-z0-9][\w'’\-]{0,30}|[.;:,()]", window)[-2:]
     return [w.lower() for w in words]
 
@@ -135,6 +145,6 @@ def _headline_modifiers(before: list[str], non_gaap: str | None) -> bool:
     word = before[-1]
     if word in NEUTRAL_BEFORE or word in NON_GAAP_BEFORE or not word[0].isalnum():
         return True
-    if word.endswith(("'s", "’s", "s'")) or word.isdigit():
+    if word.endswith(("'s", "’s", "s'", "ed", "ly")) or word.isdigit():
         return True
     return non_gaap is not None and word in ("gaap", "basis")

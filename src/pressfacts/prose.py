@@ -29,6 +29,15 @@ HEADLINE = frozenset({"revenue", "net_income", "operating_income"})
 DILUTED_AFTER_RE = re.compile(r"^[^.;$]{0,45}?\b(?P<kind>fully[\s-]diluted|diluted|basic)\b", re.I)
 NEGATIVE_BEFORE_RE = re.compile(r"(?:negative|minus|loss\s{1,3}of)\s{1,3}$", re.I)
 LOSS_AFTER_RE = re.compile(r"^[^.;$]{0,30}?\bloss\s{1,3}per\b", re.I)
+FIGURE_BEFORE_RE = re.compile(
+    r"(?:\d|%|percent|million|billion|thousand|cents|share|increase|decrease|gain|improvement|decline|growth|rise"
+    r"|jump|drop)s?\W{0,3}$",
+    re.I,
+)
+ANAPHORA_RE = re.compile(r"(?:This|That|These|It)\s{1,3}(?:compares|represents|represented|was|is|compared)\b")
+EARNED_RE = re.compile(r"\bearn(?:ed|s|ings)?\b", re.I)
+TABLE_GAP_BEFORE_RE = re.compile(r"[\d)]\s{0,6}\$?\s{0,3}\(?$")
+TABLE_GAP_AFTER_RE = re.compile(r"\s{0,6}\$?\s{0,3}\(?\$?\s{0,2}\d")
 LIST_GAP_RE = re.compile(r"^[\s,]{0,3}(?:and|&)?\s{0,3}$", re.I)
 
 
@@ -61,9 +70,14 @@ class Reader:
     calendar: Calendar
     running: Period | None = None
     facts: list[Fact] = field(default_factory=list)
+    last_phrase: MetricPhrase | None = None
 
     def read(self, sentence: Span) -> None:
         phrases = _within(self.tokens.phrases, sentence)
+        carried, self.last_phrase = self.last_phrase, (phrases[-1] if phrases else None)
+        if carried is not None and ANAPHORA_RE.match(self.text, sentence.start):
+            # "This compares to ...", "This represents a 59% increase over $10.3 million": the last sentence's metric.
+            phrases = [carried, *phrases]
         amounts = [m for m in _within(self.tokens.mentions, sentence) if m.kind in ("amount", "per_share")]
         if not amounts or not (phrases or any(m.kind == "per_share" for m in amounts)):
             return
@@ -97,7 +111,7 @@ class Reader:
 
     def _after_figure(self, position: int) -> bool:
         before = self.text[max(0, position - 40) : position].rstrip()
-        return bool(re.search(r"(?:\d|%|percent|million|billion|thousand|cents|share)\W{0,3}$", before, re.I))
+        return FIGURE_BEFORE_RE.search(before) is not None
 
     def _resolve_frame(self, frame: Frame, base: Period | None, first: Frame | None) -> None:
         qualifiers = self.tokens.qualifiers
@@ -139,7 +153,10 @@ class Reader:
         if cues.is_hedged(before) or cues.is_part(before, after):
             return None
         metric = _metric_of(amount, phrase, after)
-        if metric is None:
+        if metric is None or self._in_table_run(amount):
+            return None
+        if phrase is None and not EARNED_RE.search(self.text, max(frame.start, amount.span.start - 80), amount.span.start):
+            # A per-share figure with no metric named is EPS only when the sentence says it was earned.
             return None
         period = self._period_for(amount, phrase, frame, index, frames, assigned, frame_amounts, metric)
         if period is None:
@@ -165,7 +182,13 @@ class Reader:
         if paired is not None:
             return paired
         start = phrase.span.end if phrase and phrase.span.start >= frame.start else frame.start
-        between = [ps for ref, ps in frame.periods if start <= ref.span.start and ref.span.end <= amount.span.start]
+        between = [
+            ps
+            for ref, ps in frame.periods
+            if start <= ref.span.start
+            and ref.span.end <= amount.span.start
+            and not any(ref.span.end <= a.span.start < amount.span.start for a in frame_amounts)
+        ]
         if between:
             return between[-1][0]
         later = [ps for ref, ps in frame.periods if ref.span.start >= amount.span.end and not self._owned(ref)]
@@ -180,6 +203,12 @@ class Reader:
         if first is None:
             return None
         return resolve(_PRIOR_YEAR, self.calendar, first)
+
+    def _in_table_run(self, amount: Mention) -> bool:
+        """Figures side by side with no words between ("$58 $100") are a table row laid flat."""
+        gap_before = self.text[max(0, amount.span.start - 12) : amount.span.start]
+        gap_after = self.text[amount.span.end : amount.span.end + 12]
+        return bool(TABLE_GAP_BEFORE_RE.search(gap_before) or TABLE_GAP_AFTER_RE.match(gap_after))
 
     def _owned(self, ref: PeriodRef) -> bool:
         """A period between a later metric phrase and its amount belongs to that amount."""
@@ -223,6 +252,8 @@ def _metric_list(text: str, phrases: Sequence[MetricPhrase], amounts: list[Menti
     ends = [p.span.end for p in phrases]
     for amount in amounts:
         i = bisect_right(ends, amount.span.start) - 1
+        while i >= 0 and _closed_aside(text, phrases[i].span, amount.span.start):
+            i -= 1
         if i < 0:
             result.append(None)
             continue
@@ -234,6 +265,14 @@ def _metric_list(text: str, phrases: Sequence[MetricPhrase], amounts: list[Menti
         else:
             result.append(phrases[i])
     return result
+
+
+def _closed_aside(text: str, phrase: Span, position: int) -> bool:
+    """True for a phrase inside parentheses that close before `position`: "($1.21 diluted EPS)"."""
+    opened = text.rfind("(", max(0, phrase.start - 60), phrase.start)
+    if opened < 0 or ")" in text[opened : phrase.start]:
+        return False
+    return ")" in text[phrase.end : position]
 
 
 def _phrase_list(text: str, phrases: Sequence[MetricPhrase], last: int) -> list[MetricPhrase]:
@@ -255,7 +294,8 @@ def _metric_of(amount: Mention, phrase: MetricPhrase | None, after: str) -> str 
         if match and amount.kind == "per_share":
             kind = "eps_diluted" if "diluted" in match.group("kind").lower() else "eps_basic"
         return kind
-    if (metric in HEADLINE and amount.scale_word is not None) or (metric in HEADLINE and abs(amount.value) >= 1000):
+    # Without a scale word, a headline amount under $10,000 is a table figure read out of its table.
+    if metric in HEADLINE and (amount.scale_word is not None or abs(amount.value) >= 10_000):
         return metric
     return None
 

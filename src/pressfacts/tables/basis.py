@@ -3,7 +3,8 @@
 Each entry is (pattern, note, rank). Rank orders competing non-GAAP figures of
 one metric: a row named "Adjusted net income" (rank 0) is the bottom line of a
 reconciliation, while "net income excluding merger costs" (rank 2) is an
-intermediate line, used only when nothing better is stated.
+intermediate line, used only when nothing better is stated; a "pro forma"
+row (rank 1) gives way to an "as adjusted" one beside it.
 """
 
 from __future__ import annotations
@@ -18,17 +19,30 @@ NON_GAAP_MARKS: list[tuple[str, str, int]] = [
     (r"\bnon[\s-]*gaap\b", "non-GAAP", 0),
     (r"\bas[\s-]+adjusted\b", "as adjusted", 0),
     (r"\badjusted\b|\badj\.", "adjusted", 0),
-    (r"\bpro[\s-]*forma\b", "pro forma", 0),
+    (r"\bpro[\s-]*forma\b", "pro forma", 1),
     (r"^core\b|\bcore(?=\s+(?:net|diluted|basic|earnings|eps|operating))", "core", 0),
     (r"\bconstant[\s-]+currency\b", "constant currency", 0),
     (r"\beconomic(?=\s+(?:earnings|net\s+income|eps)\b)", "economic", 0),
     (r"\bnormali[sz]ed\b", "normalized", 0),
-    (r"\bbefore\s+(?:special|one-time|unusual|certain|non-?recurring)\s+(?:items|charges)\b", "before special items", 1),
-    (r"\bexcluding\b|\bexcl\.|\bex-", "excluding", 2),
+    (
+        r"\bbefore\s+(?:special|one-time|unusual|certain|non-?recurring)\s+(?:items|charges)\b",
+        "before special items",
+        1,
+    ),
+    (r"\bexcluding\b|\bexcl\.|\bex-|\bto\s+exclude\b", "excluding", 2),
 ]
 
+# Marks that open a phrase ("excluding merger costs"): the caller cuts the phrase off instead.
+TAIL_NOTES = frozenset({"excluding", "before special items"})
+
 # Words saying a figure is as reported: they name GAAP explicitly.
-GAAP_MARKS: list[str] = [r"\bu\.?s\.?\s+gaap\b", r"\bgaap\b", r"\bas[\s-]+reported\b", r"\breported\b", r"\bunadjusted\b"]
+GAAP_MARKS: list[str] = [
+    r"\bu\.?s\.?\s+gaap\b",
+    r"\bgaap\b",
+    r"\bas[\s-]+reported\b",
+    r"\breported\b",
+    r"\bunadjusted\b",
+]
 
 _NON_GAAP = [(re.compile(p, re.IGNORECASE), note, rank) for p, note, rank in NON_GAAP_MARKS]
 _GAAP = [re.compile(p, re.IGNORECASE) for p in GAAP_MARKS]
@@ -51,9 +65,12 @@ def basis_mark(text: str) -> BasisMark | None:
     >>> basis_mark("Net income") is None
     True
     """
-    for pattern, note, rank in _NON_GAAP:
-        if pattern.search(text):
-            return BasisMark("non_gaap", note, rank)
+    found = [(note, rank) for pattern, note, rank in _NON_GAAP if pattern.search(text)]
+    if found:
+        # "Non-GAAP net income, as adjusted to exclude H20 charges": every qualifier is kept in
+        # the note, and the best rank stands (the line is a bottom line of its own).
+        notes = ", ".join(dict.fromkeys(note for note, _ in found))
+        return BasisMark("non_gaap", notes, min(rank for _, rank in found))
     if any(p.search(text) for p in _GAAP):
         return BasisMark("gaap")
     return None
@@ -61,8 +78,8 @@ def basis_mark(text: str) -> BasisMark | None:
 
 def strip_marks(text: str) -> str:
     """The text without its basis words: "Non-GAAP net income" -> "net income"."""
-    for pattern, _note, rank in _NON_GAAP:
-        if rank == 0:
+    for pattern, note, _rank in _NON_GAAP:
+        if note not in TAIL_NOTES:
             text = pattern.sub(" ", text)
     for pattern in _GAAP:
         text = pattern.sub(" ", text)

@@ -33,7 +33,9 @@ DASHES = frozenset({"-", "\u2013", "\u2014", "\u2012", "\u2212", "--", "- -", "-
 NOT_A_NUMBER = re.compile(r"^(?:n/?m|n/?a|nm|na|nmf|\*+|\u2020|\u2021)$", re.IGNORECASE)
 
 # Footnote marks after a number: "1,234(1)", "1,234 (a)", "0.24*", "1,234\u00b9", "12 †".
-FOOTNOTE_TAIL = re.compile(r"(?:\s*(?:\((?:\d{1,2}|[a-z])\)|\*+|[\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]))+$")
+FOOTNOTE_TAIL = re.compile(
+    r"(?:\s*(?:\((?:\d{1,2}|[a-z])\)|\*+|[\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]))+$"
+)
 
 NUMBER_RE = re.compile(
     r"""^

@@ -9,7 +9,7 @@ columns that hold no numbers of their own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pressfacts.models import Document, Span, Table
 from pressfacts.tables.basis import BasisMark, basis_mark
@@ -17,7 +17,8 @@ from pressfacts.tables.grid import Block, Row, Segment
 from pressfacts.tables.headers import PeriodParts, merge, parse_header
 
 WIDEN = 3  # columns to look at either side of a number for its header
-CONTEXT_LINES = 2  # lines of the text before a table read as its caption
+CONTEXT_LINES = 4  # lines of the text before a table read as its caption
+HEADING_CHARS = 60  # longer lines above the last one are prose
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class BlockHead:
     title: str
     parts: PeriodParts
     basis: BasisMark | None
+    texts: tuple[str, ...] = ()  # the pieces of the title: caption lines, title rows, header labels
 
 
 def header_items(row: Row) -> list[Segment]:
@@ -82,34 +84,61 @@ def _cells_over(items: list[Segment], first: int, last: int, claimed: set[int]) 
 
 def block_head(document: Document, table: Table, block: Block) -> BlockHead:
     """Caption, title rows and header-row labels of a block, read as one title."""
-    texts = [_caption(document, table)]
+    texts = _caption(document, table).splitlines()
     texts += [r.label.text for r in block.titles if r.label]
     texts += [r.label.text for r in block.headers if r.label]
     texts = [t for t in texts if t]
     title = " ".join(texts)
-    return BlockHead(title, parse_header(title, title=True), title_basis(texts))
+    return BlockHead(title, parse_header(title, title=True), title_basis(texts), tuple(texts))
 
 
 def _caption(document: Document, table: Table) -> str:
     if table.context is None:
         return ""
-    lines = [line for line in document.quote(table.context).splitlines() if line.strip()]
-    return " ".join(lines[-CONTEXT_LINES:])
+    lines = [line.strip() for line in document.quote(table.context).splitlines() if line.strip()]
+    caption = lines[-1:]
+    for line in reversed(lines[:-1]):
+        if len(caption) >= CONTEXT_LINES or len(line) > HEADING_CHARS:
+            break  # a long line above the last one is prose, not part of a heading
+        caption.insert(0, line)
+    return "\n".join(caption)
 
 
-SHORT_TITLE_WORDS = 3
+# Words a title may hold besides its basis and still speak for every row: "Non-GAAP Results".
+# A title with other words ("Adjusted Earnings", "Non-GAAP Financial Measures") names a
+# measure or heads a reconciliation, whose rows state their own basis.
+TITLE_BASIS_WORDS = frozenset(
+    ["non", "gaap", "adjusted", "as", "reported", "results", "summary", "highlights", "unaudited", "basis"]
+)
 
 
 def title_basis(texts: list[str]) -> BasisMark | None:
-    """The basis a block's title gives all its rows: a short "Non-GAAP" or "GAAP" heading.
-
-    Longer titles ("Reconciliation of GAAP to Non-GAAP Measures", "Non-GAAP
-    Financial Information") head tables whose rows name their own basis.
-    """
+    """The basis a block's title gives all its rows: a heading such as "Non-GAAP" or "GAAP"."""
     for text in reversed(texts):
-        words = re.findall(r"[A-Za-z][A-Za-z-]*", text)
-        if words and len(words) <= SHORT_TITLE_WORDS:
+        words = re.findall(r"[a-z]+", text.lower())
+        if words and set(words) <= TITLE_BASIS_WORDS:
             mark = basis_mark(text)
             if mark is not None:
                 return mark
     return None
+
+
+def inherit_periods(columns: dict[tuple[int, int], Column]) -> dict[tuple[int, int], Column]:
+    """A per-share column without a date of its own ("Diluted Per Share Amount") reports
+    the period of the nearest dated column to its left."""
+    out = dict(columns)
+    ordered = sorted(columns.values(), key=lambda c: c.first)
+    for column in ordered:
+        if column.parts.per_share is None or column.parts.has_period or column.parts.skip:
+            continue
+        left = [c for c in ordered if c.last < column.first and c.parts.has_period and not c.parts.skip]
+        if left:
+            source = left[-1].parts
+            parts = replace(
+                source,
+                per_share=column.parts.per_share,
+                basis=column.parts.basis or source.basis,
+                basis_note=column.parts.basis_note or source.basis_note,
+            )
+            out[(column.first, column.last)] = replace(column, parts=parts)
+    return out

@@ -13,7 +13,14 @@ from decimal import Decimal
 
 from pressfacts.models import Basis, Document, Fact, Period, ReleaseContext, Span, Table, TablePosition, Unit
 from pressfacts.tables.basis import BasisMark
-from pressfacts.tables.columns import BlockHead, Column, block_head, claimed_columns, column_of
+from pressfacts.tables.columns import (
+    BlockHead,
+    Column,
+    block_head,
+    claimed_columns,
+    column_of,
+    inherit_periods,
+)
 from pressfacts.tables.fiscal import Calendar, infer_fiscal_year_end
 from pressfacts.tables.grid import Block, Row, Value, blocks
 from pressfacts.tables.headers import PeriodParts
@@ -22,6 +29,7 @@ from pressfacts.tables.scale import Scale, first_scale, read_scale
 
 FLOW_HEADLINES = frozenset({"revenue", "net_income", "operating_income", "eps", "eps_basic", "eps_diluted"})
 MAX_PER_SHARE = Decimal(10_000)  # a "per share" row with larger numbers is misread
+WHOLE_AMOUNT = Decimal(100)  # per-share figures show cents; 9,348 in a per-share row is an amount
 
 
 @dataclass(slots=True)
@@ -33,6 +41,7 @@ class Candidate:
     precision: Decimal  # half a unit of the last digit shown, in full units
     basis_from_row: bool  # the row label or its section states the basis
     scale_known: bool
+    factor: Decimal  # the scale applied to the printed number
 
 
 @dataclass(slots=True)
@@ -43,6 +52,7 @@ class _Layout:
     block: Block
     head: BlockHead
     scale: Scale | None
+    share_kind: str | None
     columns: dict[tuple[int, int], Column] = field(default_factory=dict)
 
 
@@ -59,18 +69,32 @@ def _layout(document: Document, table: Table, block: Block) -> _Layout:
     head = block_head(document, table, block)
     sections = [r.label.text for r in block.body if r.kind == "section" and r.label]
     scale = first_scale([head.title, *sections])
-    layout = _Layout(table, block, head, scale)
+    layout = _Layout(table, block, head, scale, _share_kind(block, head))
     claimed = claimed_columns(block)
     for row in block.body:
         for value in row.values:
             key = (value.first, value.last)
             if key not in layout.columns:
                 layout.columns[key] = column_of(block, value.first, value.last, claimed, head)
+    layout.columns = inherit_periods(layout.columns)
     return layout
 
 
+def _share_kind(block: Block, head: BlockHead) -> str | None:
+    """ "diluted" when the block's labels speak of diluted shares and never of basic ones:
+    its unqualified per-share rows ("Adjusted EPS") are then per diluted share."""
+    text = " ".join([head.title, *(r.label.text for r in block.body if r.label)]).lower()
+    if "diluted" in text and "basic" not in text:
+        return "diluted"
+    return None
+
+
 def _calendar(layouts: list[_Layout], context: ReleaseContext) -> Calendar:
-    columns = [(i, c.parts, f"{lay.head.title} {c.text}") for i, lay in enumerate(layouts) for c in lay.columns.values()]
+    columns = [
+        (i, c.parts, f"{lay.head.title} {c.text}")
+        for i, lay in enumerate(layouts)
+        for c in lay.columns.values()
+    ]
     fye = context.fiscal_year_end or infer_fiscal_year_end(columns)
     dated = Calendar(fye)
     anchors = {p for _, parts, _ in columns if (p := dated.resolve(parts)) and p.months and _dated(parts)}
@@ -105,17 +129,33 @@ def _row_candidates(
     label = row.label.text if row.label else ("Total" if section_texts else "")
     if not label:
         return []
+    meanings = _row_meanings(layout, row, label, section_texts)
     out: list[Candidate] = []
-    for meaning in read_label(label, section_texts):
-        for value in row.values:
-            column = layout.columns[(value.first, value.last)]
-            period = calendar.resolve(column.parts)
-            if period is None:
-                continue
+    for value in row.values:
+        column = layout.columns[(value.first, value.last)]
+        period = calendar.resolve(column.parts)
+        if period is None:
+            continue
+        kind = column.parts.per_share
+        own = read_label(f"{label} per {kind} share", section_texts) if kind else meanings
+        for meaning in own:
             candidate = _candidate(layout, row, value, column, period, meaning, section_texts)
             if candidate is not None:
                 out.append(candidate)
     return out
+
+
+def _row_meanings(layout: _Layout, row: Row, label: str, sections: list[str]) -> list[Meaning]:
+    meanings = read_label(label, sections, list(layout.head.texts), layout.share_kind)
+    if any(m.unit == "USD/share" for m in meanings) and any(_whole_amount(v) for v in row.values):
+        # A heading said "per share" but the row shows whole amounts: read it without the heading.
+        meanings = read_label(label, sections, [], layout.share_kind)
+    return meanings
+
+
+def _whole_amount(value: Value) -> bool:
+    number = value.number
+    return number.kind == "amount" and number.decimals == 0 and abs(number.value) >= WHOLE_AMOUNT
 
 
 def _candidate(
@@ -133,10 +173,10 @@ def _candidate(
         return None  # a nil headline figure is more likely "not reported" than zero
     if meaning.headline in FLOW_HEADLINES and (period.months == 0 or unit == "percent"):
         return None
-    if unit == "USD/share" and abs(number.value) >= MAX_PER_SHARE:
+    if unit == "USD/share" and (abs(number.value) >= MAX_PER_SHARE or _whole_amount(value)):
         return None
     factor, known = _factor(layout, row, column, unit)
-    basis, note, from_row = _basis(meaning.mark, column, layout.head)
+    basis, note, from_row = _basis(meaning, column, layout.head)
     fact = Fact(
         metric=meaning.metric,
         value=number.value * factor,
@@ -155,7 +195,7 @@ def _candidate(
     if not known:
         fact.flags.append("scale not stated")
     precision = Decimal(1).scaleb(-number.decimals) * factor / 2
-    return Candidate(fact, meaning, precision, from_row, known)
+    return Candidate(fact, meaning, precision, from_row, known, factor)
 
 
 def _factor(layout: _Layout, row: Row, column: Column, unit: Unit) -> tuple[Decimal, bool]:
@@ -173,11 +213,26 @@ def _factor(layout: _Layout, row: Row, column: Column, unit: Unit) -> tuple[Deci
     return scale.factor, True
 
 
-def _basis(mark: BasisMark | None, column: Column, head: BlockHead) -> tuple[Basis, str | None, bool]:
-    if mark is not None:
-        return mark.basis, mark.note, True
-    if column.parts.basis is not None:
-        return column.parts.basis, column.parts.basis_note, False
-    if head.basis is not None:
-        return head.basis.basis, head.basis.note, False
+def _basis(meaning: Meaning, column: Column, head: BlockHead) -> tuple[Basis, str | None, bool]:
+    """The basis of a cell and its note, and whether the row (or its section) stated it.
+
+    Row and column combine: a "Pro Forma" column of an "as reported" row is
+    pro forma (non-GAAP). Without either, a section heading, then a short
+    block title ("Non-GAAP") decide; else the figure is GAAP.
+    """
+    marks = [m for m in (meaning.mark, _column_mark(column)) if m is not None]
+    adjusted = [m for m in marks if m.basis == "non_gaap"]
+    if adjusted:
+        note = ", ".join(dict.fromkeys(m.note for m in adjusted if m.note))
+        return "non_gaap", note or None, meaning.mark is not None and meaning.mark.basis == "non_gaap"
+    if marks:
+        return "gaap", None, meaning.mark is not None
+    for mark, from_row in ((meaning.section_mark, True), (head.basis, False)):
+        if mark is not None:
+            return mark.basis, mark.note, from_row
     return "gaap", None, False
+
+
+def _column_mark(column: Column) -> BasisMark | None:
+    parts = column.parts
+    return BasisMark(parts.basis, parts.basis_note) if parts.basis is not None else None

@@ -20,6 +20,7 @@ from pressfacts.models import Period
 from pressfacts.tables.headers import PeriodParts
 
 SNAP_DAYS = 10
+RETAIL_YEAR_END_MONTH = 2  # fiscal years ending in January or February may be named after their start
 CALENDAR_QUARTER_ENDS = ((3, 31), (6, 30), (9, 30), (12, 31))
 
 
@@ -72,24 +73,32 @@ class Calendar:
         fye = self._fye(fiscal)
         if fye is None:
             return None
-        return self._pick(_fye_date(year, fye), _fye_date(year + 1, fye))
+        return self._pick(fye, 12, _fye_date(year, fye), _fye_date(year + 1, fye))
 
     def _quarter_end(self, quarter: int, year: int, fiscal: bool) -> dt.date | None:
         fye = self._fye(fiscal)
         if fye is None:
             return None
-        return self._pick(_quarter_date(quarter, year, fye), _quarter_date(quarter, year + 1, fye))
+        return self._pick(fye, 3, _quarter_date(quarter, year, fye), _quarter_date(quarter, year + 1, fye))
 
-    def _pick(self, usual: dt.date | None, shifted: dt.date | None) -> dt.date | None:
+    def _pick(
+        self, fye: tuple[int, int], months: int, usual: dt.date | None, shifted: dt.date | None
+    ) -> dt.date | None:
         """Fiscal years are named after the calendar year they end in, except where
-        the dated columns show the other custom (retailers name a year ending in
-        January after the year it starts in)."""
-        if usual is None or shifted is None or self._anchor_near(usual) is not None:
+        the dated columns show the other custom: retailers name a year ending in
+        January or February after the year it starts in."""
+        if fye[0] > RETAIL_YEAR_END_MONTH or usual is None or shifted is None:
             return usual
-        return shifted if self._anchor_near(shifted) is not None else usual
+        if self._anchor_near(usual, months) is not None:
+            return usual
+        return shifted if self._anchor_near(shifted, months) is not None else usual
 
-    def _anchor_near(self, day: dt.date) -> Period | None:
-        near = [a for a in self.anchors if abs((a.end - day).days) <= SNAP_DAYS]
+    def _anchor_near(self, day: dt.date, months: int | None = None) -> Period | None:
+        near = [
+            a
+            for a in self.anchors
+            if abs((a.end - day).days) <= SNAP_DAYS and (months is None or a.months == months)
+        ]
         return min(near, key=lambda a: abs((a.end - day).days)) if near else None
 
     def _snap(self, day: dt.date) -> dt.date:

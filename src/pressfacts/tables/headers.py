@@ -32,6 +32,7 @@ class PeriodParts:
     year_to_date: bool = False
     basis: Basis | None = None
     basis_note: str | None = None
+    per_share: str | None = None  # "basic", "diluted" or "eps": a column of per-share amounts
     skip: str | None = None  # why the column holds no period figures ("% change")
     unclear: frozenset[str] = frozenset()  # fields stated twice with different values
 
@@ -61,6 +62,9 @@ WORD_NUMBER = (
     r"(?:\d{1,2}|one|three|six|nine|twelve|thirteen|fourteen|twenty[\s-]six|twenty[\s-]seven"
     r"|thirty[\s-]nine|forty|fifty[\s-]two|fifty[\s-]three)"
 )
+PAIRED_SPAN_RE = re.compile(
+    rf"\b(?P<n>{WORD_NUMBER})\s+and\s+{WORD_NUMBER}[\s-]*(?P<unit>months?|weeks?)\b", re.IGNORECASE
+)
 SPAN_RE = re.compile(rf"\b(?P<n>{WORD_NUMBER})[\s-]*(?P<unit>months?|weeks?|mos\.?)(?![a-z])", re.IGNORECASE)
 
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -88,9 +92,19 @@ YEAR_WORD_RE = re.compile(
 )
 TRAILING_RE = re.compile(r"\b(?:ltm|ttm)\b|\b(?:trailing|last)\s+(?:twelve|12)\s+months\b", re.IGNORECASE)
 # Words a period column header may use besides dates and numbers.
-HEADER_WORDS = frozenset(
-    ["ended", "ending", "end", "endings", "for", "the", "of", "as", "at", "and", "to", "on", "in", "from", "through", "thru", "month", "months", "mos", "week", "weeks", "quarter", "quarters", "qtr", "qtrs", "quarterly", "year", "years", "yr", "fiscal", "fy", "period", "periods", "ytd", "date", "half", "full", "annual", "ltm", "ttm", "trailing", "last", "current", "prior", "previous", "latest", "first", "second", "third", "fourth", "one", "two", "three", "six", "seven", "nine", "twelve", "thirteen", "fourteen", "twenty", "thirty", "forty", "fifty", "unaudited", "audited", "actual", "actuals", "restated", "reported", "gaap", "non", "adjusted", "pro", "forma", "core", "combined", "consolidated", "total", "company", "results", "basis", "us", "u", "s", "thousands", "millions", "billions", "dollars", "amounts", "except", "per", "share", "shares", "data"]
-)
+HEADER_WORDS = frozenset([
+    "ended", "ending", "end", "endings", "for", "the", "of", "as", "at", "and", "to", "on", "in", "from",
+    "through", "thru", "month", "months", "mos", "week", "weeks", "quarter", "quarters", "qtr", "qtrs",
+    "quarterly", "year", "years", "yr", "fiscal", "fy", "period", "periods", "ytd", "date", "half", "full",
+    "annual", "ltm", "ttm", "trailing", "last", "current", "prior", "previous", "latest", "first", "second",
+    "third", "fourth", "one", "two", "three", "six", "seven", "nine", "twelve", "thirteen", "fourteen",
+    "twenty", "thirty", "forty", "fifty", "unaudited", "audited", "actual", "actuals", "restated", "reported",
+    "gaap", "non", "adjusted", "pro", "forma", "core", "combined", "consolidated", "total", "company",
+    "results", "basis", "us", "u", "s", "thousands", "millions", "billions", "dollars", "amount", "amounts",
+    "except", "per", "share", "shares", "data", "diluted", "basic", "eps",
+])  # fmt: skip
+PER_SHARE_COLUMN_RE = re.compile(r"\bper\s+(?:\w+\s+){0,2}share\b|\beps\b", re.IGNORECASE)
+EXCEPT_RE = re.compile(r"\bexcept\b[^)]*", re.IGNORECASE)
 CAMEL_JOIN = re.compile(r"([a-z])([A-Z])")
 YTD_RE = re.compile(r"\bytd\b|\byear[\s-]+to[\s-]+date\b", re.IGNORECASE)
 
@@ -115,6 +129,16 @@ def parse_header(text: str, title: bool = False) -> PeriodParts:
     foreign = [] if title else foreign_words(text)
     if foreign:
         return replace(parts, skip="names " + " ".join(foreign))
+    text = EXCEPT_RE.sub(" ", text)  # "(in millions, except per share amounts)" heads amounts
+    if not title and PER_SHARE_COLUMN_RE.search(text):
+        kind = (
+            "diluted"
+            if re.search(r"dilut", text, re.I)
+            else "basic"
+            if re.search(r"basic", text, re.I)
+            else "eps"
+        )
+        parts = replace(parts, per_share=kind)
     parts = _dates(text, parts)
     parts = _quarter(text, parts)
     return _duration(text, parts)
@@ -154,7 +178,9 @@ def _dates(text: str, parts: PeriodParts) -> PeriodParts:
         else:
             month_days.add((month, day))
     rest = _blank(text, covered)
-    months_only = {(month_number(m.group("month")), int(m.group("year"))) for m in MONTH_YEAR_RE.finditer(rest)}
+    months_only = {
+        (month_number(m.group("month")), int(m.group("year"))) for m in MONTH_YEAR_RE.finditer(rest)
+    }
     rest = MONTH_YEAR_RE.sub(" ", rest)
     years = {int(m.group("year")) for m in YEAR_RE.finditer(rest)}
     if len(full) > 1 or len(month_days) > 1 or len(months_only) > 1 or len(years) > 1:
@@ -167,7 +193,9 @@ def _dates(text: str, parts: PeriodParts) -> PeriodParts:
     if months_only:
         month, year = months_only.pop()
         return replace(parts, month=month, year=year)
-    return replace(parts, month_day=month_days.pop() if month_days else None, year=years.pop() if years else None)
+    return replace(
+        parts, month_day=month_days.pop() if month_days else None, year=years.pop() if years else None
+    )
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -211,6 +239,10 @@ def _duration(text: str, parts: PeriodParts) -> PeriodParts:
         span = duration_months(number, unit) if number is not None else None
         if span is not None:
             months.add(span)
+    for match in PAIRED_SPAN_RE.finditer(text):  # "Three and Nine Months Ended": two periods at once
+        first = number_of(match.group("n").replace(" ", "-"))
+        if first is not None:
+            months.add(duration_months(first, match.group("unit").rstrip("s")) or -1)
     rest = SPAN_RE.sub(" ", text)
     if TRAILING_RE.search(text):
         months.add(12)
@@ -242,6 +274,10 @@ def merge(column: PeriodParts, title: PeriodParts) -> PeriodParts:
     if column.skip or column.ambiguous:
         return column
     out = column
+    if out.quarter is not None and out.year is None and out.end is None:
+        # "First Quarter" under "... for the year ended December 31, 2019": the title names the year
+        year = title.end.year if title.end is not None else title.year
+        return replace(out, year=year, fiscal=out.fiscal or title.fiscal)
     if out.months is None and out.quarter is None and not out.year_to_date:
         if "months" in title.unclear:
             return _unclear(out, "months")

@@ -46,8 +46,17 @@ HEADLINE_RULES: list[tuple[str, str, int]] = [
 # "... attributable to X": who X is decides the rank. Order matters.
 ATTRIBUTION_RULES: list[tuple[str, str | None, int]] = [
     (r"non-?\s?controlling|minority", "net_income_attributable_to_noncontrolling_interest", -1),
-    (r"\bcommon\b|\bordinary\b|\bparticipating\b|\bpreferred\b", "net_income_available_to_common", RANK_COMMON),
-    (r".", None, RANK_ATTRIBUTED),  # anyone else is the company itself: "Hasbro, Inc.", "controlling interest"
+    (
+        r"\bpreferred\b|\bparticipating\b|\brestricted\b|\bunit\s*holders?\b|\bsecurities\b",
+        "net_income_allocated_to_others",
+        -1,
+    ),
+    (r"\bcommon\b|\bordinary\b", "net_income_available_to_common", RANK_COMMON),
+    (
+        r".",
+        None,
+        RANK_ATTRIBUTED,
+    ),  # anyone else is the company itself: "Hasbro, Inc.", "controlling interest"
 ]
 ATTRIBUTION_RE = re.compile(
     r"^(?P<head>.*?)\s*,?\s+(?:attributable|available|allocable|applicable|allocated)\s+to\s+(?P<whom>.+)$"
@@ -59,9 +68,7 @@ ADJUSTED_EARNINGS_RE = re.compile(rf"^(?:net\s+)?{INCOMES}$")
 PER_SHARE_RE = re.compile(
     r"\bper\s+(?:[a-z]+\s+){0,4}?(?:share|unit)s?\b|\beps\b|\bper\s+share\b|\bper\s+(?:diluted|basic)\b"
 )
-SHARES_RE = re.compile(
-    r"\bshares\b|\bweighted[\s-]+average\b|\bshare\s+count\b|\bdenominator\b"
-)
+SHARES_RE = re.compile(r"\bshares\b|\bweighted[\s-]+average\b|\bshare\s+count\b|\bdenominator\b")
 BASIC_RE = re.compile(r"\bbasic\b")
 DILUTED_RE = re.compile(r"\bdiluted\b|\bdilution\b")
 
@@ -73,9 +80,16 @@ PER_SHARE_BASES: list[tuple[str, str | None, int]] = [
     (r"\bffo\b|\baffo\b|\bfunds\s+from\s+operations\b|\bcash\s+flow\b|\bfad\b", None, -1),
     (r"\bdiscontinued\b", "eps_discontinued_operations", -1),
     (r"\bcontinuing\s+operations\b|\bcumulative\s+effect\b|\bextraordinary\b", "eps_partial", RANK_PARTIAL),
-    (rf"^(?:(?:net|common|ordinary|stock(?:holders?)?|shareholders?|and|class\s+[a-z]|the)\s+|{INCOME}\s+)*$", "eps", 0),
+    (
+        rf"^(?:(?:net|common|ordinary|stock(?:holders?)?|shareholders?|and|class\s+[a-z]|the)\s+|{INCOME}\s+)*$",
+        "eps",
+        0,
+    ),
     (r"\b(?:attributable|available|allocable|applicable)\s+to\b", "eps", 0),
 ]
+
+# "(in thousands, except per share data)": a scale phrase, not a per-share heading.
+EXCEPT_RE = re.compile(r"\bexcept\b[^)]*", re.IGNORECASE)
 
 # Sections whose rows describe a part of the company, never its total.
 PART_RE = re.compile(r"\bsegments?\b|\bdivisions?\b|\bgeograph|\bregions?\b|\bby\s+(?:brand|product|market)")
@@ -99,7 +113,8 @@ class Meaning:
     concept: str | None = None
     headline: str | None = None
     rank: int = 0
-    mark: BasisMark | None = None
+    mark: BasisMark | None = None  # the basis the row label states
+    section_mark: BasisMark | None = None  # the basis a section heading above states
 
 
 def clean_label(text: str) -> str:
@@ -112,25 +127,83 @@ def clean_label(text: str) -> str:
     return " ".join(text.replace("&", "and").split()).strip(" ,.-")
 
 
-def read_label(label: str, sections: list[str]) -> list[Meaning]:
-    """The meanings of one row: one, or two for a "basic and diluted" per-share row."""
+def read_label(
+    label: str, sections: list[str], headings: list[str] | None = None, share_kind: str | None = None
+) -> list[Meaning]:
+    """The meanings of one row: one, or two for a "basic and diluted" per-share row.
+
+    `sections` are the label-only rows above, nearest first; `title` is the
+    block's caption lines and title rows ("Earnings Per Diluted Share", "Segment
+    Data"); `share_kind` ("basic" / "diluted") is what the block's other rows
+    show when a per-share row says neither.
+    """
     own = clean_label(label)
     parents = [clean_label(s) for s in sections]
-    mark = basis_mark(own) or next((m for m in map(basis_mark, parents) if m), None)
-    generic = bool(GENERIC_RE.match(_core(own)))
+    heading = _per_share_heading(headings or [])
+    generic = GENERIC_RE.match(_core(own))
     if generic and parents:
-        own = f"{parents[0]} {own}"  # "Basic" under "Earnings per share:" reads "earnings per share basic"
+        # "Basic" under "Earnings per share:" reads "earnings per share basic"
+        own = f"total {parents[0]}" if own in ("", "total") else f"{parents[0]} {own}"
+    part = any(
+        PART_RE.search(h) and len(h.split()) <= SHORT_HEADING for h in map(clean_label, headings or [])
+    )
+    context = Context(parents, heading, share_kind, _section_mark(parents), part)
     if _is_share_count(own) or (generic and _is_share_count(" ".join(parents[:1]))):
-        return _share_meanings(own, parents)
-    in_per_share_section = any(PER_SHARE_RE.search(p) and not _is_share_count(p) for p in parents[:2])
-    if PER_SHARE_RE.search(own) or in_per_share_section:
-        return _per_share_meanings(own, parents, mark)
-    return [_amount_meaning(_core(own), parents, mark)]
+        return _share_meanings(own, context)
+    if PER_SHARE_RE.search(own) or _in_per_share_section(own, context):
+        return _per_share_meanings(own, context)
+    return [_amount_meaning(own, context)]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What surrounds a row label: its sections, its block's heading, the block's share kind."""
+
+    parents: list[str]
+    heading: str
+    share_kind: str | None
+    section_mark: BasisMark | None
+    part: bool = False  # the block's heading names a segment or region
+
+
+SHORT_HEADING = 5  # words; a longer caption is prose that may mention "EPS" or "segment" among much else
+
+
+def _per_share_heading(headings: list[str]) -> str:
+    """The block heading that says its rows are per share: "Earnings Per Diluted Share"."""
+    for text in headings:
+        words = clean_label(EXCEPT_RE.sub(" ", text))
+        if PER_SHARE_RE.search(words) and len(words.split()) <= SHORT_HEADING and "reconcil" not in words:
+            return words
+    return ""
+
+
+def _section_mark(parents: list[str]) -> BasisMark | None:
+    """The basis a section heading states; a reconciliation heading states none."""
+    for parent in parents:
+        if re.search(r"reconcil|\bto\s+(?:adjusted|non-gaap|gaap)\b", parent):
+            continue
+        mark = basis_mark(parent)
+        if mark is not None:
+            return mark
+    return None
+
+
+def _in_per_share_section(own: str, context: Context) -> bool:
+    if any(PER_SHARE_RE.search(p) and not _is_share_count(p) for p in context.parents[:2]):
+        return True
+    # A block headed "Earnings Per Diluted Share" states its income rows per share.
+    return (
+        bool(PER_SHARE_RE.search(context.heading)) and _base_metric(_per_share_base(_core(own)))[0] == "eps"
+    )
 
 
 def _core(text: str) -> str:
     """The label without basis words and without an "excluding ..." tail."""
-    text = re.split(r"\s*,?\s+(?:excluding|excl\.|before\s+(?:special|one-time|unusual|certain))\b", text)[0]
+    text = re.split(
+        r"\s*,?\s+(?:excluding|excl\.|(?:as\s+adjusted\s+)?to\s+exclude|before\s+(?:special|one-time|unusual|certain))\b",
+        text,
+    )[0]
     text = re.sub(r"\bon\s+an?\s+(?:[a-z-]+\s+)?basis\b", " ", strip_marks(text))
     return re.sub(r"^(?:and\s+)+|(?:\s+and)+$", "", " ".join(text.split())).strip(" ,.-")
 
@@ -139,29 +212,31 @@ def _is_share_count(text: str) -> bool:
     """Share counts: "Weighted average shares - basic", "Shares used in per share computation"."""
     if not SHARES_RE.search(text):
         return False
-    return not re.search(r"\bper\s+(?:[a-z]+\s+){0,3}?share\b(?!\s+(?:computation|calculation|amounts))", text) or (
-        "weighted" in text or "shares used" in text or "outstanding" in text
-    )
+    return not re.search(
+        r"\bper\s+(?:[a-z]+\s+){0,3}?share\b(?!\s+(?:computation|calculation|amounts))", text
+    ) or ("weighted" in text or "shares used" in text or "outstanding" in text)
 
 
-def _per_share_meanings(own: str, parents: list[str], mark: BasisMark | None) -> list[Meaning]:
+def _per_share_meanings(own: str, context: Context) -> list[Meaning]:
+    mark = basis_mark(own)
     metric, rank = _base_metric(_per_share_base(_core(own)))
     if metric is None:
-        return [Meaning(_snake(_core(own)), "USD/share", None, None, 0, mark)]
+        return [Meaning(_snake(_core(own)), "USD/share", None, None, 0, mark, context.section_mark)]
     if metric not in ("eps", "eps_partial"):
-        return [Meaning(metric, "USD/share", concept_of(metric), None, 0, mark)]
-    basic, diluted = _basic_diluted(own, parents)
+        return [Meaning(metric, "USD/share", concept_of(metric), None, 0, mark, context.section_mark)]
+    basic, diluted = _basic_diluted(own, context)
     kinds = [k for k, on in (("eps_basic", basic), ("eps_diluted", diluted)) if on] or ["eps"]
     rank += mark.rank if mark else 0
     if metric == "eps_partial":
-        return [Meaning(f"{k}_partial", "USD/share", None, k, rank, mark) for k in kinds]
-    concept = None if mark and mark.basis == "non_gaap" else concept_of
-    return [Meaning(k, "USD/share", concept(k) if concept else None, k, rank, mark) for k in kinds]
+        return [
+            Meaning(f"{k}_partial", "USD/share", None, k, rank, mark, context.section_mark) for k in kinds
+        ]
+    return [Meaning(k, "USD/share", concept_of(k), k, rank, mark, context.section_mark) for k in kinds]
 
 
 def _per_share_base(text: str) -> str:
     """What a per-share figure is of: "net loss" in "Net loss per share - basic"."""
-    text = PER_SHARE_RE.sub(" ", strip_marks(text))
+    text = re.sub(r"[^a-z\s]", " ", PER_SHARE_RE.sub(" ", strip_marks(text)))
     text = re.sub(r"\b(?:basic|diluted|dilution|fully|and|assuming|amounts?)\b", " ", text)
     text = " ".join(text.split())
     return f"{text} " if text else ""
@@ -174,33 +249,41 @@ def _base_metric(base: str) -> tuple[str | None, int]:
     return None, 0
 
 
-def _basic_diluted(own: str, parents: list[str]) -> tuple[bool, bool]:
-    for text in [own, *parents[:1]]:
+def _basic_diluted(own: str, context: Context) -> tuple[bool, bool]:
+    for text in [own, *context.parents[:1], context.heading]:
         basic, diluted = bool(BASIC_RE.search(text)), bool(DILUTED_RE.search(text))
         if basic or diluted:
             return basic, diluted
-    return False, False
+    return context.share_kind == "basic", context.share_kind == "diluted"
 
 
-def _share_meanings(own: str, parents: list[str]) -> list[Meaning]:
-    basic, diluted = _basic_diluted(own, parents)
-    weighted = re.search(r"weighted|average|\bused\b|computation|calculation", " ".join([own, *parents[:1]]))
+def _share_meanings(own: str, context: Context) -> list[Meaning]:
+    basic, diluted = _basic_diluted(own, Context(context.parents, "", None, None))  # shares: own words only
+    weighted = re.search(
+        r"weighted|average|\bused\b|computation|calculation", " ".join([own, *context.parents[:1]])
+    )
     kinds = [k for k, on in (("basic", basic), ("diluted", diluted)) if on]
     if weighted and kinds:
-        return [Meaning(f"weighted_average_shares_{k}", "shares", concept_of(f"weighted_average_shares_{k}")) for k in kinds]
+        names = [f"weighted_average_shares_{k}" for k in kinds]
+        return [Meaning(n, "shares", concept_of(n)) for n in names]
     return [Meaning(_snake(_core(own)), "shares")]
 
 
-def _amount_meaning(core: str, parents: list[str], mark: BasisMark | None) -> Meaning:
+def _amount_meaning(own: str, context: Context) -> Meaning:
+    mark, core = basis_mark(own), _core(own)
     metric = _snake(core) or "unlabelled"
-    if NOT_AMOUNT_RE.search(core) or any(PART_RE.search(p) for p in [core, *parents]):
-        return Meaning(metric, "USD", None if mark and mark.basis == "non_gaap" else concept_of(metric), None, 0, mark)
-    headline, rank, own_metric = _headline(core, mark)
+    adjusted = (mark or context.section_mark or BasisMark("gaap")).basis == "non_gaap"
+    if NOT_AMOUNT_RE.search(core) or context.part or any(PART_RE.search(p) for p in [core, *context.parents]):
+        return Meaning(
+            metric, "USD", None if adjusted else concept_of(metric), None, 0, mark, context.section_mark
+        )
+    headline, rank, own_metric = _headline(core, mark or context.section_mark)
     metric = own_metric or headline or metric
-    concept = None if mark and mark.basis == "non_gaap" else concept_of(metric)
-    if headline is not None:
-        return Meaning(metric, "USD", concept, headline, rank + (mark.rank if mark else 0), mark)
-    return Meaning(metric, "USD", concept, None, 0, mark)
+    concept = None if adjusted else concept_of(metric)
+    if headline is None:
+        return Meaning(metric, "USD", concept, None, 0, mark, context.section_mark)
+    rank += mark.rank if mark else 0
+    return Meaning(metric, "USD", concept, headline, rank, mark, context.section_mark)
 
 
 def _headline(core: str, mark: BasisMark | None) -> tuple[str | None, int, str | None]:

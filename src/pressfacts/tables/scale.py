@@ -23,7 +23,10 @@ from decimal import Decimal
 # Scale words, each with the phrasings releases use around it. Plural forms
 # only: "in millions" states a unit; "$35 million" in prose states an amount.
 SCALE_PATTERNS: list[tuple[str, Decimal]] = [
-    (r"\bthousands\b|\(\s*\$?\s*0{3}'?s?\s*\)|\$\s*0{3}'?s\b|\b0{3}'?s\s+omitted|\bin\s+\$?0{3}'?s\b|\$k\b", Decimal(1_000)),
+    (
+        r"\bthousands\b|\(\s*\$?\s*0{3}'?s?\s*\)|\$\s*0{3}'?s\b|\b0{3}'?s\s+omitted|\bin\s+\$?0{3}'?s\b|\$k\b",
+        Decimal(1_000),
+    ),
     (r"\bmillions\b|\(\s*\$\s*m\s*\)|\$\s*mm?\b|\bin\s+\$?\s*mm?\b", Decimal(1_000_000)),
     (r"\bbillions\b|\(\s*\$\s*b(?:n)?\s*\)", Decimal(1_000_000_000)),
 ]

@@ -1,0 +1,153 @@
+"""Releases as JSON, CSV, and readable tables: the output contract.
+
+JSON: {"document", "company", "ticker", "exchange", "cik", "release_date", "facts": [...]};
+each fact: id, metric, value (full units), unit, basis, basis_note, period
+{end, months, label}, span {start, end} into the text `pressfacts text FILE`
+prints, quote (that text), source (text | table), and the audit fields
+concept, label, rule, position, also_at, flags.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from pressfacts.models import Fact, Release, Span
+
+CSV_FIELDS = [
+    "document", "id", "metric", "value", "unit", "basis", "basis_note", "period_end", "period_months",
+    "period_label", "source", "span_start", "span_end", "quote", "concept", "flags",
+]  # fmt: skip
+
+
+def number(value: Decimal) -> int | float:
+    """A JSON number: an int when the value is whole, else a float."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def span_dict(span: Span) -> dict[str, int]:
+    return {"start": span.start, "end": span.end}
+
+
+def fact_dict(fact: Fact, release: Release) -> dict[str, Any]:
+    quote = release.document.quote(fact.span)
+    return {
+        "id": fact.id,
+        "metric": fact.metric,
+        "value": number(fact.value),
+        "unit": fact.unit,
+        "basis": fact.basis,
+        "basis_note": fact.basis_note,
+        "period": {"end": fact.period.end.isoformat(), "months": fact.period.months, "label": fact.period.label},
+        "span": span_dict(fact.span),
+        "quote": quote,
+        "source": fact.source,
+        "concept": fact.concept,
+        "label": fact.label,
+        "rule": fact.rule,
+        "position": _position(fact),
+        "also_at": [span_dict(s) for s in fact.also_at],
+        "flags": list(fact.flags),
+    }
+
+
+def _position(fact: Fact) -> dict[str, int] | None:
+    if fact.position is None:
+        return None
+    return {"table": fact.position.table, "row": fact.position.row, "column": fact.position.column}
+
+
+def release_dict(release: Release) -> dict[str, Any]:
+    return {
+        "document": release.document.name,
+        "company": release.company,
+        "ticker": release.ticker,
+        "exchange": release.exchange,
+        "cik": release.cik,
+        "release_date": release.release_date.isoformat() if release.release_date else None,
+        "facts": [fact_dict(f, release) for f in release.facts],
+    }
+
+
+def to_json(release: Release) -> str:
+    return json.dumps(release_dict(release), indent=2, ensure_ascii=False)
+
+
+def to_csv(releases: list[Release]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for release in releases:
+        for fact in release.facts:
+            writer.writerow(_csv_row(fact, release))
+    return buffer.getvalue()
+
+
+def _csv_row(fact: Fact, release: Release) -> dict[str, Any]:
+    return {
+        "document": release.document.name,
+        "id": fact.id,
+        "metric": fact.metric,
+        "value": number(fact.value),
+        "unit": fact.unit,
+        "basis": fact.basis,
+        "basis_note": fact.basis_note or "",
+        "period_end": fact.period.end.isoformat(),
+        "period_months": fact.period.months,
+        "period_label": fact.period.label,
+        "source": fact.source,
+        "span_start": fact.span.start,
+        "span_end": fact.span.end,
+        "quote": " ".join(release.document.quote(fact.span).split()),
+        "concept": fact.concept or "",
+        "flags": "; ".join(fact.flags),
+    }
+
+
+def print_table(release: Release, console: Console, headline_only: bool = False) -> None:
+    """A readable table of a release's facts."""
+    title = " · ".join(
+        str(x) for x in (release.company, release.ticker, release.release_date, release.document.name) if x
+    )
+    table = RichTable(title=title, show_lines=False)
+    for column in ("metric", "period", "value", "basis", "source", "quote"):
+        table.add_column(column, overflow="fold")
+    for fact in release.facts:
+        if headline_only and fact.concept is None and fact.source == "table" and "_" in fact.metric:
+            continue
+        note = f" ({fact.basis_note})" if fact.basis_note else ""
+        flag = " [red]⚑[/red]" if fact.flags else ""
+        table.add_row(
+            fact.metric,
+            f"{fact.period.label} ({fact.period.end}, {fact.period.months}m)",
+            f"{number(fact.value):,}",
+            f"{fact.basis}{note}",
+            fact.source,
+            " ".join(release.document.quote(fact.span).split()) + flag,
+        )
+    console.print(table)
+
+
+def explain_fact(fact: Fact, release: Release) -> str:
+    """How a fact was found: its rule, the words it used, its quote and flags."""
+    quote = release.document.quote
+    words = "; ".join(repr(" ".join(quote(s).split())) for s in fact.evidence)
+    lines = [
+        f"[bold]{fact.id} {fact.metric}[/bold] = {number(fact.value):,} {fact.unit} · {fact.period.label}"
+        f" ({fact.period.end}, {fact.period.months}m) · {fact.basis}"
+        + (f" ({fact.basis_note})" if fact.basis_note else ""),
+        f"  rule:   {fact.rule}",
+        f"  quote:  {' '.join(quote(fact.span).split())!r} at {fact.span.start}-{fact.span.end} ({fact.source})",
+    ]
+    if words:
+        lines.append(f"  words:  {words}")
+    if fact.also_at:
+        lines.append("  also:   " + "; ".join(repr(" ".join(quote(s).split())) for s in fact.also_at))
+    lines.extend(f"  [red]flag:[/red]   {flag}" for flag in fact.flags)
+    return "\n".join(lines)

@@ -1,0 +1,104 @@
+"""The pipeline, stage by stage: read -> document -> mentions -> periods -> facts.
+
+`extract` is the library's front door; the CLI, the batch tools and the
+service all call it (or `extract_document` for a document already built).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from pressfacts import cues
+from pressfacts.context import find_identity, find_release_date, infer_calendar
+from pressfacts.document import build_documents, load_documents, text_document
+from pressfacts.errors import InputError
+from pressfacts.mentions import find_mentions
+from pressfacts.metrics import find_metric_phrases
+from pressfacts.models import Document, Fact, Release, ReleaseContext, Span
+from pressfacts.periods import Calendar, PeriodRef, find_period_refs
+from pressfacts.prose import ProseTokens, Reader
+from pressfacts.reconcile import reconcile
+from pressfacts.sentences import split_sentences
+from pressfacts.tables import table_facts
+
+Source = str | os.PathLike[str] | bytes
+PROSE_BLOCKS = frozenset({"paragraph", "heading", "list_item", "pre"})
+
+
+def extract(source: Source, *, max_bytes: int = 20_000_000) -> Release:
+    """The release in a file (a path) or in memory (bytes): its first release exhibit.
+
+    A submission file with several release exhibits gives the first; use
+    `extract_all` for every one. An input with no release gives an empty one.
+    """
+    releases = extract_all(source, max_bytes=max_bytes)
+    if not releases:
+        name = Path(os.fsdecode(source)).name if not isinstance(source, bytes) else "release"
+        return Release(document=Document(name, "", "text"), facts=[])
+    return releases[0]
+
+
+def extract_all(source: Source, *, max_bytes: int = 20_000_000) -> list[Release]:
+    """Every release in a file or in memory (a submission may hold several exhibits)."""
+    if isinstance(source, bytes):
+        if len(source) > max_bytes:
+            raise InputError(f"input is {len(source):,} bytes, over the limit of {max_bytes:,}")
+        documents = build_documents(source, "release")
+    else:
+        documents = load_documents(source, max_bytes=max_bytes)
+    return [extract_document(d) for d in documents]
+
+
+def extract_text(text: str, name: str = "release.txt") -> Release:
+    """A release given as text already in memory (no file I/O)."""
+    return extract_document(text_document(name, text))
+
+
+def extract_document(document: Document) -> Release:
+    """Facts of one document: prose facts and table facts, reconciled."""
+    release_date = find_release_date(document.text, document.meta)
+    refs = find_period_refs(document.text)
+    calendar = infer_calendar(refs, release_date)
+    prose = prose_facts(document, calendar, refs)
+    context = ReleaseContext(release_date=release_date, fiscal_year_end=calendar.fiscal_year_end)
+    facts = reconcile(prose, table_facts(document, context))
+    facts.sort(key=lambda f: f.span.start)
+    for number, fact in enumerate(facts, 1):
+        fact.id = f"f{number}"
+    identity = find_identity(document.text, document.meta)
+    return Release(
+        document=document,
+        facts=facts,
+        company=identity.company,
+        ticker=identity.ticker,
+        exchange=identity.exchange,
+        cik=document.meta.cik,
+        release_date=release_date,
+    )
+
+
+def prose_facts(document: Document, calendar: Calendar, refs: Sequence[PeriodRef]) -> list[Fact]:
+    """Facts stated in the release's sentences (tables excluded)."""
+    text = document.text
+    tokens = ProseTokens(
+        mentions=find_mentions(text),
+        phrases=find_metric_phrases(text),
+        refs=refs,
+        qualifiers=cues.find_qualifiers(text),
+        compares=cues.find_compare_markers(text),
+    )
+    reader = Reader(text, tokens, calendar, running=calendar.current)
+    for region in prose_regions(document):
+        for sentence in split_sentences(text, region):
+            reader.read(sentence)
+    return reader.facts
+
+
+def prose_regions(document: Document) -> list[Span]:
+    """The parts of the text to read as sentences: every block but tables."""
+    blocks = [b.span for b in document.blocks if b.kind in PROSE_BLOCKS]
+    if blocks or document.blocks:
+        return blocks
+    return [Span(0, len(document.text))]

@@ -1,0 +1,135 @@
+"""Document-level resolve steps over candidates: scale, competing rows, unadjusted repeats.
+
+- A table that states no scale takes the factor under which its figures
+  meet figures of tables that do state one (a reconciliation repeating the
+  income statement's net income), else the one scale every other table uses.
+- Several rows may claim one headline metric for a period; the lowest rank
+  wins and the others keep a metric of their own (`labels` ranks them).
+- A "Non-GAAP" column or table that repeats a GAAP figure unchanged states no
+  adjusted figure: dropped, unless the row itself is named as adjusted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from decimal import Decimal
+
+from pressfacts.tables.extract import Candidate
+
+FACTORS = (Decimal(1), Decimal(1_000), Decimal(1_000_000), Decimal(1_000_000_000))
+MIN_MEETINGS = 2  # figures that must meet under one factor before it is believed
+
+# What a headline row that loses to a better-ranked row is called instead.
+DISPLACED: dict[str, str] = {"net_income": "net_income_including_noncontrolling_interest"}
+
+
+def _key(c: Candidate) -> tuple[object, ...]:
+    return (c.fact.period.end, c.fact.period.months, c.fact.basis)
+
+
+ROUNDING_SLACK = Decimal("0.001")  # schedules rounded apart differ by a unit or two of the last digit
+
+
+def equal(a: Candidate, b: Candidate) -> bool:
+    """Equal values, allowing for one being a rounding of the other (720 million vs 720,224 thousand),
+    and for two schedules whose roundings differ in the last digit (15,681 vs 15,682 thousand)."""
+    diff = abs(a.fact.value - b.fact.value)
+    half_unit = max(a.precision, b.precision)
+    if diff <= half_unit:
+        return True
+    return a.fact.unit == "USD" and diff <= 4 * half_unit and diff <= abs(a.fact.value) * ROUNDING_SLACK
+
+
+def calibrate_scales(cands: list[Candidate]) -> list[Candidate]:
+    known = [c for c in cands if c.scale_known]
+    by_period: dict[tuple[object, ...], list[Decimal]] = defaultdict(list)
+    for c in known:
+        if c.fact.unit == "USD":
+            by_period[_key(c)].append(c.fact.value)
+    unknown: dict[int, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if not c.scale_known and c.fact.position is not None:
+            unknown[c.fact.position.table].append(c)
+    usual = {c.factor for c in known if c.fact.unit == "USD"}
+    factors: dict[int, tuple[Decimal, str]] = {}
+    for table, members in unknown.items():
+        factor = _meeting_factor(members, by_period)
+        if factor is not None:
+            factors[table] = (factor, "scale from figures repeated in other tables")
+        elif len(usual) == 1:
+            factors[table] = (next(iter(usual)), "scale assumed from the release's other tables")
+    return [_rescaled(c, factors) for c in cands]
+
+
+def _meeting_factor(
+    members: list[Candidate], by_period: dict[tuple[object, ...], list[Decimal]]
+) -> Decimal | None:
+    scores: dict[Decimal, int] = {}
+    for factor in FACTORS:
+        scores[factor] = sum(
+            1
+            for c in members
+            if c.fact.unit == "USD"
+            and c.fact.value
+            and any(
+                abs(v - c.fact.value * factor) <= c.precision * factor for v in by_period.get(_key(c), [])
+            )
+        )
+    best = max(scores, key=lambda f: scores[f])
+    return best if scores[best] >= MIN_MEETINGS else None
+
+
+def _rescaled(c: Candidate, factors: dict[int, tuple[Decimal, str]]) -> Candidate:
+    if c.scale_known or c.fact.position is None or c.fact.position.table not in factors:
+        return c
+    factor, why = factors[c.fact.position.table]
+    if c.fact.unit in ("USD", "shares"):
+        c.fact.value *= factor
+        c = replace(c, precision=c.precision * factor, factor=factor)
+    c.fact.flags = [why if f == "scale not stated" else f for f in c.fact.flags]
+    return c
+
+
+def rank_headlines(cands: list[Candidate]) -> list[Candidate]:
+    """Let the best-ranked row claim each headline metric per period and basis."""
+    groups: dict[tuple[object, ...], list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if c.meaning.headline:
+            groups[(c.meaning.headline, *_key(c))].append(c)
+    for group in groups.values():
+        best = min(c.meaning.rank for c in group)
+        winners = [c for c in group if c.meaning.rank == best]
+        for c in group:
+            headline = c.meaning.headline or c.fact.metric
+            if c.meaning.rank == best or any(equal(c, w) for w in winners):
+                _rename(c, headline)
+            elif c.meaning.metric != headline:
+                _rename(c, c.meaning.metric)
+            else:
+                _rename(c, DISPLACED.get(headline, f"{headline}_other"))
+    return cands
+
+
+def _rename(c: Candidate, metric: str) -> None:
+    if c.fact.metric != metric:
+        c.fact.rule = c.fact.rule.replace(f"row {c.fact.metric} ", f"row {metric} ", 1)
+        c.fact.metric = metric
+
+
+def drop_unadjusted_repeats(cands: Iterable[Candidate]) -> list[Candidate]:
+    """Drop non-GAAP figures that only a column or title calls adjusted and that equal GAAP."""
+    cands = list(cands)
+    gaap: dict[tuple[object, ...], list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if c.fact.basis == "gaap":
+            gaap[(c.fact.metric, c.fact.period.end, c.fact.period.months)].append(c)
+    return [c for c in cands if not _unadjusted(c, gaap)]
+
+
+def _unadjusted(c: Candidate, gaap: dict[tuple[object, ...], list[Candidate]]) -> bool:
+    if c.fact.basis != "non_gaap" or c.basis_from_row:
+        return False
+    same = gaap.get((c.fact.metric, c.fact.period.end, c.fact.period.months), [])
+    return any(equal(c, g) for g in same)
