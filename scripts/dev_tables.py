@@ -28,7 +28,11 @@ def fact_json(fact: Fact) -> dict[str, object]:
         "unit": fact.unit,
         "basis": fact.basis,
         "basis_note": fact.basis_note,
-        "period": {"end": fact.period.end.isoformat(), "months": fact.period.months, "label": fact.period.label},
+        "period": {
+            "end": fact.period.end.isoformat(),
+            "months": fact.period.months,
+            "label": fact.period.label,
+        },
         "label": fact.label,
         "concept": fact.concept,
         "rule": fact.rule,

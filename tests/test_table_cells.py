@@ -63,9 +63,12 @@ def test_parse_number(text: str, value: str | None, kind: str | None) -> None:
 
 def test_open_parenthesis_waits_for_its_close() -> None:
     number = parse_number("(65")
-    assert number is not None and number.value == -65 and number.open_only
+    assert number is not None
+    assert number.value == -65
+    assert number.open_only
     closed = with_tail(number, ")")
-    assert not closed.open_only and closed.value == -65
+    assert not closed.open_only
+    assert closed.value == -65
 
 
 def test_percent_cell_after_number() -> None:

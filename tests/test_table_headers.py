@@ -96,14 +96,16 @@ def test_labels_follow_the_fiscal_year() -> None:
 def test_computed_dates_snap_to_dated_columns() -> None:
     anchors = (Period(D(2022, 10, 30), 3),)
     period = Calendar((1, 29), anchors).resolve(parse_header("Q3 FY23"))
-    assert period is not None and period.end == D(2022, 10, 30)
+    assert period is not None
+    assert period.end == D(2022, 10, 30)
 
 
 def test_retail_years_named_after_their_start() -> None:
     # Fiscal 2024 of a retailer ends on February 1, 2025; the dated columns show the custom.
     anchors = (Period(D(2025, 2, 1), 12),)
     period = Calendar((2, 1), anchors).resolve(parse_header("Fiscal 2024"))
-    assert period is not None and period.end == D(2025, 2, 1)
+    assert period is not None
+    assert period.end == D(2025, 2, 1)
 
 
 def test_calendar_quarters_only_when_dated_columns_agree() -> None:

@@ -38,7 +38,11 @@ CASES: list[tuple[str, list[str], list[tuple[str, int | None, str | None]]]] = [
         [("net_income_attributable_to_noncontrolling_interest", None, None)],
     ),
     ("Net income allocable to common shareholders", [], [("net_income_available_to_common", 2, None)]),
-    ("Net income allocated to restricted stock unit holders", [], [("net_income_allocated_to_others", None, None)]),
+    (
+        "Net income allocated to restricted stock unit holders",
+        [],
+        [("net_income_allocated_to_others", None, None)],
+    ),
     ("Earnings from continuing operations", [], [("income_from_continuing_operations", 3, None)]),
     ("Non-GAAP Net Income (Loss)", [], [("net_income", 1, "non_gaap")]),
     ("Net income - Adjusted", [], [("net_income", 1, "non_gaap")]),
@@ -71,7 +75,11 @@ CASES: list[tuple[str, list[str], list[tuple[str, int | None, str | None]]]] = [
     ("Cash dividends per share", [], [("dividends_per_share", None, None)]),
     ("Book value per share", [], [("book_value_per_share", None, None)]),
     ("Basic", ["Weighted average shares outstanding:"], [("weighted_average_shares_basic", None, None)]),
-    ("Diluted", ["Weighted average shares used in per share computation:"], [("weighted_average_shares_diluted", None, None)]),
+    (
+        "Diluted",
+        ["Weighted average shares used in per share computation:"],
+        [("weighted_average_shares_diluted", None, None)],
+    ),
     (
         "Weighted average shares - basic and diluted (in thousands)",
         [],
@@ -82,7 +90,9 @@ CASES: list[tuple[str, list[str], list[tuple[str, int | None, str | None]]]] = [
 
 
 @pytest.mark.parametrize(("label", "sections", "expected"), CASES)
-def test_read_label(label: str, sections: list[str], expected: list[tuple[str, int | None, str | None]]) -> None:
+def test_read_label(
+    label: str, sections: list[str], expected: list[tuple[str, int | None, str | None]]
+) -> None:
     meanings = read_label(label, sections)
     got = [(m.metric, m.rank if m.headline else None, m.mark.basis if m.mark else None) for m in meanings]
     assert got == expected

@@ -54,8 +54,9 @@ NUMBER_RE = re.compile(
 # After an amount: "per share", "per diluted share", "a share", "of managed loss per fully diluted
 # common share", "per basic and diluted share". Bounded to a short window.
 PER_SHARE_AFTER_RE = re.compile(
-    r"""^[\s)]{0,3}(?:cents?\s{1,3})?
-        (?:of\s{1,3}(?-i:[a-z\-]{1,20}(?:\s{1,3}[a-z\-]{1,20}){0,2})\s{1,3})?
+    r"""^[\s)]{0,3}(?:cents?\s{1,3})?(?:\([a-z\s]{1,30}\)\s{1,3})?
+        (?:of\s{1,3}(?-i:[a-z\-]{1,20}(?:\s{1,3}[a-z\-]{1,20}){0,2})\s{1,3}
+          |(?:(?:fully[\s-]{1,3})?(?:diluted|basic)\s{1,3})?(?:net\s{1,3})?(?:earnings|income|loss|profit)\s{1,3})?
         (?:per|a)\s{1,3}(?:fully[\s-]{1,3})?(?:basic\s{1,3}and\s{1,3})?(?:diluted\s{1,3}|basic\s{1,3})?
         (?:common\s{1,3})?(?:share|unit)\b
       |^\s{0,2}(?:fully[\s-]{1,3})?(?:diluted|basic)\s{0,2}\)""",

@@ -164,6 +164,7 @@ class Release:
 
     document: Document
     facts: list[Fact]
+    unconfirmed: list[Fact] = field(default_factory=list)
     company: str | None = None
     ticker: str | None = None
     exchange: str | None = None

@@ -72,6 +72,7 @@ def release_dict(release: Release) -> dict[str, Any]:
         "cik": release.cik,
         "release_date": release.release_date.isoformat() if release.release_date else None,
         "facts": [fact_dict(f, release) for f in release.facts],
+        "unconfirmed": [fact_dict(f, release) for f in release.unconfirmed],
     }
 
 

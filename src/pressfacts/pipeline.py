@@ -63,14 +63,17 @@ def extract_document(document: Document) -> Release:
     calendar = infer_calendar(refs, release_date)
     prose = prose_facts(document, calendar, refs)
     context = ReleaseContext(release_date=release_date, fiscal_year_end=calendar.fiscal_year_end)
-    facts = reconcile(prose, table_facts(document, context))
+    facts, unconfirmed = reconcile(prose, table_facts(document, context))
     facts.sort(key=lambda f: f.span.start)
     for number, fact in enumerate(facts, 1):
         fact.id = f"f{number}"
+    for number, fact in enumerate(unconfirmed, 1):
+        fact.id = f"u{number}"
     identity = find_identity(document.text, document.meta)
     return Release(
         document=document,
         facts=facts,
+        unconfirmed=unconfirmed,
         company=identity.company,
         ticker=identity.ticker,
         exchange=identity.exchange,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TypeVar
 
@@ -31,7 +31,7 @@ NEGATIVE_BEFORE_RE = re.compile(r"(?:negative|minus|loss\s{1,3}of)\s{1,3}$", re.
 LOSS_AFTER_RE = re.compile(r"^[^.;$]{0,30}?\bloss\s{1,3}per\b", re.I)
 FIGURE_BEFORE_RE = re.compile(
     r"(?:\d|%|percent|million|billion|thousand|cents|share|increase|decrease|gain|improvement|decline|growth|rise"
-    r"|jump|drop)s?\W{0,3}$",
+    r"|jump|drop)s?(?:,?\s{1,3}respectively)?\W{0,3}$",
     re.I,
 )
 ANAPHORA_RE = re.compile(r"(?:This|That|These|It)\s{1,3}(?:compares|represents|represented|was|is|compared)\b")
@@ -118,6 +118,9 @@ class Reader:
         for ref in _within(self.tokens.refs, Span(frame.start, frame.end)):
             if any(q.span.covers(ref.span) for q in qualifiers):
                 continue
+            if first is not None and ref.rule == "for <year>" and base is not None and base.months != 12:
+                # "compared to $1.5 million in 2003", after a quarter: the same quarter of 2003.
+                ref = replace(ref, same=True)
             bases = [p for _, ps in (first.periods if first else []) for p in ps] if ref.plural else [base]
             resolved = [p for p in (resolve(ref, self.calendar, b) for b in bases or [base]) if p is not None]
             if resolved:
@@ -155,7 +158,7 @@ class Reader:
         metric = _metric_of(amount, phrase, after)
         if metric is None or self._in_table_run(amount):
             return None
-        if phrase is None and not EARNED_RE.search(self.text, max(frame.start, amount.span.start - 80), amount.span.start):
+        if phrase is None and not EARNED_RE.search(self.text, max(frames[0].start, amount.span.start - 160), amount.span.start):
             # A per-share figure with no metric named is EPS only when the sentence says it was earned.
             return None
         period = self._period_for(amount, phrase, frame, index, frames, assigned, frame_amounts, metric)
@@ -206,6 +209,8 @@ class Reader:
 
     def _in_table_run(self, amount: Mention) -> bool:
         """Figures side by side with no words between ("$58 $100") are a table row laid flat."""
+        if amount.scale_word is not None:
+            return False
         gap_before = self.text[max(0, amount.span.start - 12) : amount.span.start]
         gap_after = self.text[amount.span.end : amount.span.end + 12]
         return bool(TABLE_GAP_BEFORE_RE.search(gap_before) or TABLE_GAP_AFTER_RE.match(gap_after))

@@ -17,11 +17,21 @@ from decimal import Decimal
 from pressfacts.models import Fact
 
 EPS = ("eps", "eps_basic", "eps_diluted")
+HEADLINE = frozenset({"revenue", "net_income", "operating_income", *EPS})
 
 
-def reconcile(prose: Iterable[Fact], table: Iterable[Fact]) -> list[Fact]:
-    """One list of facts; prose facts merged into their table twins where they agree."""
+def reconcile(prose: Iterable[Fact], table: Iterable[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """Facts, and prose figures held back as unconfirmed.
+
+    Where the tables state a period's headline figures, a prose figure for
+    that period that no table figure confirms is more often a segment, a
+    part or an outlook than a restatement; it is held back with a flag
+    rather than delivered as a fact.
+    """
     merged = list(table)
+    covered = {(f.metric, f.period) for f in merged} | {("eps", f.period) for f in merged if f.metric in EPS}
+    table_periods = {f.period for f in merged if f.metric in HEADLINE}
+    unconfirmed: list[Fact] = []
     for fact in _merge_prose(list(prose)):
         twin = _twin(fact, merged)
         if twin is not None:
@@ -30,8 +40,15 @@ def reconcile(prose: Iterable[Fact], table: Iterable[Fact]) -> list[Fact]:
         conflicting = [f for f in merged if _same_key(f, fact) and f.source == "table"]
         for other in conflicting:
             _flag(fact, other)
-        merged.append(fact)
-    return merged
+        if (fact.metric, fact.period) in covered:
+            fact.flags.append("unconfirmed: the tables state this metric and period with another value")
+            unconfirmed.append(fact)
+        elif table_periods and fact.period not in table_periods:
+            fact.flags.append("unconfirmed: the tables state no figure for this period")
+            unconfirmed.append(fact)
+        else:
+            merged.append(fact)
+    return merged, unconfirmed
 
 
 def _merge_prose(facts: list[Fact]) -> list[Fact]:

@@ -69,7 +69,8 @@ def basis_mark(text: str) -> BasisMark | None:
     if found:
         # "Non-GAAP net income, as adjusted to exclude H20 charges": every qualifier is kept in
         # the note, and the best rank stands (the line is a bottom line of its own).
-        notes = ", ".join(dict.fromkeys(note for note, _ in found))
+        names = list(dict.fromkeys(note for note, _ in found))
+        notes = ", ".join(n for n in names if not any(n != other and n in other for other in names))
         return BasisMark("non_gaap", notes, min(rank for _, rank in found))
     if any(p.search(text) for p in _GAAP):
         return BasisMark("gaap")

@@ -129,9 +129,10 @@ def inherit_periods(columns: dict[tuple[int, int], Column]) -> dict[tuple[int, i
     out = dict(columns)
     ordered = sorted(columns.values(), key=lambda c: c.first)
     for column in ordered:
-        if column.parts.per_share is None or column.parts.has_period or column.parts.skip:
+        own = column.parts
+        if own.per_share is None or own.skip or own.end or own.month_day or own.month or own.quarter:
             continue
-        left = [c for c in ordered if c.last < column.first and c.parts.has_period and not c.parts.skip]
+        left = [c for c in ordered if c.last < column.first and c.parts.end is not None and not c.parts.skip]
         if left:
             source = left[-1].parts
             parts = replace(

@@ -79,7 +79,14 @@ def read_row(index: int, cells: tuple[Cell, ...], value_start: int) -> Row:
             _decorate(row, seg)
             continue
         number = parse_number(seg.text)
-        in_label_area = seg.first < value_start and not row.values and not row.texts
+        # A cell left of the numbers is a label, unless it starts right of the label column and
+        # spans over the numbers: then it heads them ("Three Months Ended" over "$" and "2012").
+        in_label_area = (
+            seg.first < value_start
+            and (seg.first == 0 or seg.last < value_start)
+            and not row.values
+            and not row.texts
+        )
         if number is None or (in_label_area and row.label is None and number.kind != "dash"):
             if in_label_area and row.label is None:
                 row.label = seg
