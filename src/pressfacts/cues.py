@@ -41,7 +41,7 @@ HEDGE_BEFORE_RE = re.compile(
 PART_BEFORE_RE = re.compile(
     r"(?:includ(?:ed|es|ing|e)|reflect(?:ed|s|ing)?|of\s{1,3}which|impact(?:ed)?\s{1,3}of|effect\s{1,3}of"
     r"|(?:increase|decrease|improvement|decline|reduction|change|gain|rise|drop|growth|charge|benefit)s?\s{1,3}of"
-    r"|\b(?:up|down|increased|decreased|declined|rose|fell|grew|improved|higher|lower)\s{1,3}(?:by\s{1,3})?"
+    r"|\b(?:up|down|increased|decreased|declined|rose|fell|grew|improved|higher|lower)(?:\s{1,3}by)?"
     r"|\bby|totall?ing|amounting\s{1,3}to)"
     r"(?:\s{1,3}(?:a|an|the|approximately))?\s{1,3}$",
     re.I,

@@ -127,6 +127,8 @@ def _trimmed_span(match: re.Match[str]) -> tuple[int, int]:
     """The match without an unbalanced parenthesis at either end."""
     start, end = match.span()
     text = match.group(0)
+    while start < end and text[start - match.start()].isspace():
+        start += 1
     opened = bool(match.group("open") or match.group("open2"))
     closed = bool(match.group("close") or match.group("close2"))
     if match.group("open") and not closed:

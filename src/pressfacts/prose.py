@@ -71,6 +71,7 @@ class Reader:
     running: Period | None = None
     facts: list[Fact] = field(default_factory=list)
     last_phrase: MetricPhrase | None = None
+    sentence_amounts: list[Mention] = field(default_factory=list)
 
     def read(self, sentence: Span) -> None:
         phrases = _within(self.tokens.phrases, sentence)
@@ -79,6 +80,7 @@ class Reader:
             # "This compares to ...", "This represents a 59% increase over $10.3 million": the last sentence's metric.
             phrases = [carried, *phrases]
         amounts = [m for m in _within(self.tokens.mentions, sentence) if m.kind in ("amount", "per_share")]
+        self.sentence_amounts = amounts
         if not amounts or not (phrases or any(m.kind == "per_share" for m in amounts)):
             return
         qualifiers = _within(self.tokens.qualifiers, sentence)
@@ -155,7 +157,8 @@ class Reader:
             return None
         if cues.is_hedged(before) or cues.is_part(before, after):
             return None
-        metric = _metric_of(amount, phrase, after)
+        per_share_before = any(a.kind == "per_share" and a.span.end <= amount.span.start for a in self.sentence_amounts)
+        metric = _metric_of(amount, phrase, after, per_share_before)
         if metric is None or self._in_table_run(amount):
             return None
         if phrase is None and not EARNED_RE.search(self.text, max(frames[0].start, amount.span.start - 160), amount.span.start):
@@ -289,9 +292,11 @@ def _phrase_list(text: str, phrases: Sequence[MetricPhrase], last: int) -> list[
     return group
 
 
-def _metric_of(amount: Mention, phrase: MetricPhrase | None, after: str) -> str | None:
+def _metric_of(amount: Mention, phrase: MetricPhrase | None, after: str, per_share_before: bool) -> str | None:
+    """The metric an amount states, or None; a bare "$2.80" after a per-share figure is per share too."""
     metric = phrase.metric if phrase else None
-    if amount.kind == "per_share" or (metric == "eps" and amount.scale_word is None and abs(amount.value) < 100):
+    small = amount.scale_word is None and abs(amount.value) < 100
+    if amount.kind == "per_share" or small and (metric == "eps" or metric == "net_income" and per_share_before):
         if metric not in (None, "eps", "net_income"):
             return None
         kind = phrase.eps_kind if phrase and phrase.eps_kind else "eps"

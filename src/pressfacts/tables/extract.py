@@ -21,7 +21,7 @@ from pressfacts.tables.columns import (
     column_of,
     inherit_periods,
 )
-from pressfacts.tables.fiscal import Calendar, infer_fiscal_year_end
+from pressfacts.tables.fiscal import Calendar, fit_fiscal_year_end, infer_fiscal_year_end
 from pressfacts.tables.grid import Block, Row, Value, blocks
 from pressfacts.tables.headers import PeriodParts
 from pressfacts.tables.labels import Meaning, read_label
@@ -90,15 +90,22 @@ def _share_kind(block: Block, head: BlockHead) -> str | None:
 
 
 def _calendar(layouts: list[_Layout], context: ReleaseContext) -> Calendar:
+    """The fiscal year end: from the tables' year columns, else the one under which the
+    labelled columns land on dated ones, else the release context's."""
     columns = [
         (i, c.parts, f"{lay.head.title} {c.text}")
         for i, lay in enumerate(layouts)
         for c in lay.columns.values()
     ]
-    fye = context.fiscal_year_end or infer_fiscal_year_end(columns)
-    dated = Calendar(fye)
-    anchors = {p for _, parts, _ in columns if (p := dated.resolve(parts)) and p.months and _dated(parts)}
-    return Calendar(fye, tuple(sorted(anchors)))
+    undated = Calendar(None)
+    anchors = tuple(
+        sorted({p for _, parts, _ in columns if _dated(parts) and (p := undated.resolve(parts)) and p.months})
+    )
+    fye = infer_fiscal_year_end(columns)
+    if fye is None:
+        labelled = [parts for _, parts, _ in columns if not _dated(parts) and parts.year is not None]
+        fye = fit_fiscal_year_end(labelled, anchors, context.fiscal_year_end)
+    return Calendar(fye, anchors)
 
 
 def _dated(parts: PeriodParts) -> bool:

@@ -52,7 +52,9 @@ class Calendar:
         if parts.year is None:
             return None, False
         if parts.month_day is not None:
-            return make_date(parts.year, *parts.month_day), False
+            # "February 29/28" over a 2019 column: the month's last day in a year without the 29th
+            month, day = parts.month_day
+            return make_date(parts.year, month, min(day, last_day(parts.year, month).day)), False
         if parts.month is not None:
             return last_day(parts.year, parts.month), False
         if parts.quarter is not None:
@@ -183,3 +185,34 @@ def infer_fiscal_year_end(columns: Iterable[tuple[int, PeriodParts, str]]) -> tu
         if says_year or (block, parts.end) in quarter_ends:
             votes[(parts.end.month, parts.end.day)] += 1
     return votes.most_common(1)[0][0] if votes else None
+
+
+def fit_fiscal_year_end(
+    labelled: list[PeriodParts], anchors: tuple[Period, ...], stated: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The fiscal year end under which the most labelled columns ("Q2 FY24") land on dated
+    columns of the same length; `stated` (from the prose) wins ties and stands when no
+    column can be checked."""
+    candidates = {stated} if stated else set()
+    for anchor in anchors:
+        for quarters in range(4):
+            month = (anchor.end.month + 3 * quarters - 1) % 12 + 1
+            candidates.add((month, min(anchor.end.day, last_day(2001, month).day)))
+    scores = {fye: _landings(fye, labelled, anchors) for fye in candidates if fye is not None}
+    if not scores:
+        return stated
+    best = max(scores.values())
+    if best == 0 or (stated is not None and scores.get(stated) == best):
+        return stated
+    winners = [fye for fye, score in scores.items() if score == best]
+    return winners[0] if len(winners) == 1 else stated
+
+
+def _landings(fye: tuple[int, int], labelled: list[PeriodParts], anchors: tuple[Period, ...]) -> int:
+    calendar = Calendar(fye, anchors)
+    count = 0
+    for parts in labelled:
+        period = calendar.resolve(parts)
+        if period is not None and any(a.end == period.end and a.months == period.months for a in anchors):
+            count += 1
+    return count

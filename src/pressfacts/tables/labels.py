@@ -29,7 +29,11 @@ INCOMES = rf"{INCOME}(?:\s+{INCOME}){{0,2}}"
 # Headline amounts: (metric, pattern over the label core, rank). The core is the
 # label lowercased, without basis words, footnote marks and parentheses.
 HEADLINE_RULES: list[tuple[str, str, int]] = [
-    ("revenue", r"(?:total\s+)?(?:net\s+)?(?:operating\s+)?(?:revenues?|sales)(?:\s*,?\s*net)?", 0),
+    (
+        "revenue",
+        r"(?:total\s+)?(?:net\s+)?(?:operating\s+)?(?:revenues?|sales)(?:\s*,?\s*net(?:\s+of\s+[a-z\s,]+)?)?",
+        0,
+    ),
     ("revenue", r"total\s+net\s+(?:revenues?|sales)|net\s+sales\s+and\s+(?:operating\s+)?revenues?", 0),
     ("revenue", r"(?:total\s+)?(?:revenues?|sales)\s+and\s+other(?:\s+income)?", 0),
     ("revenue", r"(?:total\s+)?(?:net\s+)?revenues?\s+for\s+[a-z\s]+", 1),
