@@ -16,8 +16,10 @@ import json
 import sys
 from pathlib import Path
 
+from pressfacts.context import find_release_date, infer_calendar
 from pressfacts.document import load_documents
-from pressfacts.models import Fact, ReleaseContext
+from pressfacts.models import Document, Fact, ReleaseContext
+from pressfacts.periods import find_period_refs
 from pressfacts.tables import table_facts
 
 
@@ -42,11 +44,18 @@ def fact_json(fact: Fact) -> dict[str, object]:
     }
 
 
-def release_facts(path: Path) -> list[Fact]:
+def release_facts(path: Path, bare: bool) -> list[Fact]:
     facts: list[Fact] = []
     for document in load_documents(path):
-        facts.extend(table_facts(document, ReleaseContext()))
+        facts.extend(table_facts(document, ReleaseContext() if bare else release_context(document)))
     return facts
+
+
+def release_context(document: Document) -> ReleaseContext:
+    """The context the pipeline gives the table stage: dateline date and fiscal year end from the prose."""
+    release_date = find_release_date(document.text, document.meta)
+    calendar = infer_calendar(find_period_refs(document.text), release_date)
+    return ReleaseContext(release_date=release_date, fiscal_year_end=calendar.fiscal_year_end)
 
 
 def main() -> int:
@@ -54,12 +63,13 @@ def main() -> int:
     parser.add_argument("docs", type=Path, help="a release file or a folder of releases")
     parser.add_argument("out", type=Path, nargs="?", help="folder for <stem>.json predictions")
     parser.add_argument("--facts", action="store_true", help="print the facts of each release")
+    parser.add_argument("--bare", action="store_true", help="no release context (fiscal year end) from the prose")
     args = parser.parse_args()
     paths = sorted(args.docs.iterdir()) if args.docs.is_dir() else [args.docs]
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
     for path in paths:
-        facts = release_facts(path)
+        facts = release_facts(path, args.bare)
         rows = [fact_json(f) for f in facts]
         if args.facts:
             for row in rows:

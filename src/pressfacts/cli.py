@@ -7,7 +7,7 @@ into one line on stderr and exit code 2.
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,11 +20,13 @@ from pressfacts.errors import PressfactsError
 from pressfacts.models import Release
 from pressfacts.pipeline import extract
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Structured, checked facts from earnings releases.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Structured, checked facts from earnings releases."
+)
 MAX_BYTES_HELP = "refuse inputs larger than this many bytes"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     table = "table"
     csv = "csv"
@@ -65,7 +67,9 @@ def extract_command(
 def _write_all(releases: list[Release], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for release in releases:
-        (out / f"{Path(release.document.name).stem}.json").write_text(outputs.to_json(release), encoding="utf-8")
+        (out / f"{Path(release.document.name).stem}.json").write_text(
+            outputs.to_json(release), encoding="utf-8"
+        )
 
 
 def _print_all(releases: list[Release], format: Format) -> None:

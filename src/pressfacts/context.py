@@ -48,9 +48,13 @@ def find_identity(text: str, meta: DocumentMeta) -> Identity:
     head = text[:6000]
     for match in TICKER_RE.finditer(head):
         ticker = match.group("t1") or match.group("t2") or match.group("t3")
-        exchange = match.group("ex") or match.group("ex2") or ("OTCBB" if match.group("suffix") == "OB" else "Pink")
+        exchange = (
+            match.group("ex") or match.group("ex2") or ("OTCBB" if match.group("suffix") == "OB" else "Pink")
+        )
         company = _company_before(head[max(0, match.start() - 200) : match.start()])
-        return Identity(company or _title(meta.company), ticker.rstrip("."), " ".join(exchange.split()).upper())
+        return Identity(
+            company or _title(meta.company), ticker.rstrip("."), " ".join(exchange.split()).upper()
+        )
     return Identity(_title(meta.company), None, None)
 
 
@@ -130,7 +134,9 @@ def _current_period(
         latest = max(r.end for r in dated if r.end is not None)
         months = min(r.months for r in dated if r.end == latest and r.months is not None)
         return Period(latest, months, label_of(latest, months, calendar))
-    with_year = [r for r in refs if r.year is not None and r.months in (3, 12) and not r.relative and not r.same]
+    with_year = [
+        r for r in refs if r.year is not None and r.months in (3, 12) and not r.relative and not r.same
+    ]
     if with_year:
         ends = [_end_of(r, calendar) for r in with_year]
         candidates = [(end, r.months or 12) for end, r in zip(ends, with_year, strict=True)]

@@ -72,7 +72,8 @@ class Qualifier:
 
 def find_compare_markers(text: str, offset: int = 0) -> list[tuple[Span, str]]:
     return [
-        (Span(m.start() + offset, m.end() + offset), m.group(0).lower().split()[0]) for m in COMPARE_RE.finditer(text)
+        (Span(m.start() + offset, m.end() + offset), m.group(0).lower().split()[0])
+        for m in COMPARE_RE.finditer(text)
     ]
 
 
@@ -102,7 +103,13 @@ def _until_stop(phrase: str) -> str:
 
 def _is_timing(phrase: str) -> bool:
     """ "before the end of the year" is about time, not about what a figure includes."""
-    return bool(re.match(r"(?:before|prior\s{1,3}to)\s{1,3}(?:the\s{1,3})?(?:end|close|start|beginning|\d|year|quarter)", phrase, re.I))
+    return bool(
+        re.match(
+            r"(?:before|prior\s{1,3}to)\s{1,3}(?:the\s{1,3})?(?:end|close|start|beginning|\d|year|quarter)",
+            phrase,
+            re.I,
+        )
+    )
 
 
 def sentence_basis(sentence: str) -> str | None:
@@ -122,4 +129,6 @@ def is_hedged(before: str) -> bool:
 def is_part(before: str, after: str) -> bool:
     """True when an amount is a part, a charge or a change rather than a headline figure."""
     window = after[:80]
-    return bool(PART_BEFORE_RE.search(before[-40:]) or PART_AFTER_RE.match(window) or PART_OF_RE.match(window))
+    return bool(
+        PART_BEFORE_RE.search(before[-40:]) or PART_AFTER_RE.match(window) or PART_OF_RE.match(window)
+    )

@@ -47,7 +47,87 @@ COMPILED = [(name, re.compile(rf"\b(?:{p})\b", re.I), metric, sign) for name, p,
 
 # Words that may stand right before a headline metric phrase without changing it.
 NEUTRAL_BEFORE = frozenset(
-    ["a", "an", "the", "its", "our", "their", "his", "her", "this", "that", "these", "those", "of", "in", "on", "for", "and", "or", "to", "from", "with", "as", "at", "by", "was", "were", "is", "be", "been", "total", "record", "reported", "quarterly", "annual", "consolidated", "company", "corporation", "comparable", "gaap", "fiscal", "quarter", "year", "half", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "full", "period", "periods", "week", "weeks", "month", "months", "current", "prior", "previous", "last", "same", "higher", "lower", "increased", "decreased", "improved", "strong", "record-setting", "also", "both", "combined", "overall", "resulting", "achieved", "reached", "posted", "reporting"]
+    [
+        "a",
+        "an",
+        "the",
+        "its",
+        "our",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "of",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "to",
+        "from",
+        "with",
+        "as",
+        "at",
+        "by",
+        "was",
+        "were",
+        "is",
+        "be",
+        "been",
+        "total",
+        "record",
+        "reported",
+        "quarterly",
+        "annual",
+        "consolidated",
+        "company",
+        "corporation",
+        "comparable",
+        "gaap",
+        "fiscal",
+        "quarter",
+        "year",
+        "half",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "full",
+        "period",
+        "periods",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "current",
+        "prior",
+        "previous",
+        "last",
+        "same",
+        "higher",
+        "lower",
+        "increased",
+        "decreased",
+        "improved",
+        "strong",
+        "record-setting",
+        "also",
+        "both",
+        "combined",
+        "overall",
+        "resulting",
+        "achieved",
+        "reached",
+        "posted",
+        "reporting",
+    ]
 )
 
 # Modifiers that keep the metric but change its basis.
@@ -88,7 +168,10 @@ class MetricPhrase:
 def find_metric_phrases(text: str, offset: int = 0) -> list[MetricPhrase]:
     """Metric phrases in `text`, left to right, longest first where they overlap.
 
-    >>> [p.metric for p in find_metric_phrases("net income of $1 or $0.07 per share on revenue of $9 million")]
+    >>> [
+    ...     p.metric
+    ...     for p in find_metric_phrases("net income of $1 or $0.07 per share on revenue of $9 million")
+    ... ]
     ['net_income', 'revenue']
     >>> [p.metric for p in find_metric_phrases("license fee revenue and net interest income")]
     ['other', 'other']

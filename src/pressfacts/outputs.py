@@ -44,7 +44,11 @@ def fact_dict(fact: Fact, release: Release) -> dict[str, Any]:
         "unit": fact.unit,
         "basis": fact.basis,
         "basis_note": fact.basis_note,
-        "period": {"end": fact.period.end.isoformat(), "months": fact.period.months, "label": fact.period.label},
+        "period": {
+            "end": fact.period.end.isoformat(),
+            "months": fact.period.months,
+            "label": fact.period.label,
+        },
         "span": span_dict(fact.span),
         "quote": quote,
         "source": fact.source,

@@ -119,7 +119,9 @@ class Calendar:
     def fiscal_year_of(self, day: dt.date) -> int:
         month, dom = self.fiscal_year_end
         # A 52/53-week year can end a few days into the next month.
-        if (day.month, day.day) <= (month, dom) or (day.month == month % 12 + 1 and day.day <= 7 and dom >= 24):
+        if (day.month, day.day) <= (month, dom) or (
+            day.month == month % 12 + 1 and day.day <= 7 and dom >= 24
+        ):
             return day.year
         return day.year + 1
 
@@ -183,7 +185,7 @@ def longest_first(found: list[T]) -> list[T]:
     for item in sorted(found, key=lambda i: (i[1] + i[0], i[2])):
         start, end = item[0], -item[1]
         k = bisect_left(taken, (start, start))
-        if k > 0 and taken[k - 1][1] > start or k < len(taken) and taken[k][0] < end:
+        if (k > 0 and taken[k - 1][1] > start) or (k < len(taken) and taken[k][0] < end):
             continue
         taken.insert(k, (start, end))
         chosen.append(item)
@@ -207,7 +209,9 @@ def _dated_refs(base: PeriodRef, groups: dict[str, str], match: re.Match[str]) -
     for key in ("noun1", "noun2"):
         if key in groups:
             months, ordinal = _noun_months(groups[key])
-            refs.append(replace(base, months=months, ordinal=ordinal, end=end, year=end.year if end else None))
+            refs.append(
+                replace(base, months=months, ordinal=ordinal, end=end, year=end.year if end else None)
+            )
     if "noun2" in groups and refs[0].months is None:
         refs[0] = replace(refs[0], months=refs[1].months)
     if len(refs) == 2:
@@ -237,7 +241,14 @@ def _noun_months(noun: str) -> tuple[int | None, int | None]:
 
 
 def _undated_ref(base: PeriodRef, g: dict[str, str]) -> PeriodRef:
-    year = _year(g.get("year") or g.get("fyear") or g.get("fyear2") or g.get("fyear3") or g.get("cyear") or g.get("cyear2"))
+    year = _year(
+        g.get("year")
+        or g.get("fyear")
+        or g.get("fyear2")
+        or g.get("fyear3")
+        or g.get("cyear")
+        or g.get("cyear2")
+    )
     if "ord" in g:
         relative = -1 if "prior" in g else 0
         return replace(base, months=3, ordinal=ORDINALS[g["ord"].lower()], year=year, relative=relative)
@@ -246,11 +257,11 @@ def _undated_ref(base: PeriodRef, g: dict[str, str]) -> PeriodRef:
     if "hord" in g:
         return replace(base, months=6, ordinal=1 if g["hord"].lower() == "first" else 2, year=year)
     if "span" in g:
-        months = 9 if g["span"].lower() == "nine" else 6
-        return replace(base, months=months, ordinal=months // 3, year=year)
+        span_months = 9 if g["span"].lower() == "nine" else 6
+        return replace(base, months=span_months, ordinal=span_months // 3, year=year)
     if "weeks" in g:
-        months, _ = _noun_months(g["weeks"])
-        return replace(base, months=months, year=year, same=year is not None)
+        weeks_months, _ = _noun_months(g["weeks"])
+        return replace(base, months=weeks_months, year=year, same=year is not None)
     if "relnoun" in g:
         return _relative_noun(base, g, year)
     if year is not None:
@@ -308,7 +319,8 @@ def resolve(ref: PeriodRef, calendar: Calendar, base: Period | None = None) -> P
 
 
 def _ordinal_period(ref: PeriodRef, calendar: Calendar) -> Period | None:
-    assert ref.ordinal is not None and ref.months is not None
+    assert ref.ordinal is not None
+    assert ref.months is not None
     quarters = 12 // ref.months if ref.months in (3, 6) else 4
     ordinal = ref.ordinal if ref.months != 9 else 3
     year = ref.year

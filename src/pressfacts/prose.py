@@ -16,12 +16,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from itertools import pairwise
 from typing import TypeVar
 
 from pressfacts import cues
 from pressfacts.cues import Qualifier
 from pressfacts.metrics import MetricPhrase
-from pressfacts.models import Fact, Mention, Period, Span
+from pressfacts.models import Fact, Mention, Period, Span, Unit
 from pressfacts.periods import Calendar, PeriodRef, resolve
 
 EPS_METRICS = frozenset({"eps", "eps_basic", "eps_diluted"})
@@ -34,7 +35,9 @@ FIGURE_BEFORE_RE = re.compile(
     r"|jump|drop)s?(?:,?\s{1,3}respectively)?\W{0,3}$",
     re.I,
 )
-ANAPHORA_RE = re.compile(r"(?:This|That|These|It)\s{1,3}(?:compares|represents|represented|was|is|compared)\b")
+ANAPHORA_RE = re.compile(
+    r"(?:This|That|These|It)\s{1,3}(?:compares|represents|represented|was|is|compared)\b"
+)
 EARNED_RE = re.compile(r"\bearn(?:ed|s|ings)?\b", re.I)
 TABLE_GAP_BEFORE_RE = re.compile(r"[\d)]\s{0,6}\$?\s{0,3}\(?$")
 TABLE_GAP_AFTER_RE = re.compile(r"\s{0,6}\$?\s{0,3}\(?\$?\s{0,2}\d")
@@ -94,7 +97,9 @@ class Reader:
             metrics = _metric_list(self.text, phrases, frame_amounts)
             for position, amount in enumerate(frame_amounts):
                 phrase = metrics[position]
-                fact = self._fact(amount, phrase, frame, index, frames, assigned, qualifiers, note, frame_amounts)
+                fact = self._fact(
+                    amount, phrase, frame, index, frames, assigned, qualifiers, note, frame_amounts
+                )
                 if fact is not None:
                     self.facts.append(fact)
                     assigned.setdefault(index, []).append(fact.period)
@@ -109,7 +114,7 @@ class Reader:
                 continue
             cuts.append(span.start)
         cuts.append(sentence.end)
-        return [Frame(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+        return [Frame(a, b) for a, b in pairwise(cuts) if b > a]
 
     def _after_figure(self, position: int) -> bool:
         before = self.text[max(0, position - 40) : position].rstrip()
@@ -157,11 +162,15 @@ class Reader:
             return None
         if cues.is_hedged(before) or cues.is_part(before, after):
             return None
-        per_share_before = any(a.kind == "per_share" and a.span.end <= amount.span.start for a in self.sentence_amounts)
+        per_share_before = any(
+            a.kind == "per_share" and a.span.end <= amount.span.start for a in self.sentence_amounts
+        )
         metric = _metric_of(amount, phrase, after, per_share_before)
         if metric is None or self._in_table_run(amount):
             return None
-        if phrase is None and not EARNED_RE.search(self.text, max(frames[0].start, amount.span.start - 160), amount.span.start):
+        if phrase is None and not EARNED_RE.search(
+            self.text, max(frames[0].start, amount.span.start - 160), amount.span.start
+        ):
             # A per-share figure with no metric named is EPS only when the sentence says it was earned.
             return None
         period = self._period_for(amount, phrase, frame, index, frames, assigned, frame_amounts, metric)
@@ -197,7 +206,9 @@ class Reader:
         ]
         if between:
             return between[-1][0]
-        later = [ps for ref, ps in frame.periods if ref.span.start >= amount.span.end and not self._owned(ref)]
+        later = [
+            ps for ref, ps in frame.periods if ref.span.start >= amount.span.end and not self._owned(ref)
+        ]
         if later:
             return later[0][0]
         earlier = [ps for ref, ps in frame.periods if ref.span.end <= amount.span.start]
@@ -254,7 +265,9 @@ def _paired(
     return periods[same.index(amount)]
 
 
-def _metric_list(text: str, phrases: Sequence[MetricPhrase], amounts: list[Mention]) -> list[MetricPhrase | None]:
+def _metric_list(
+    text: str, phrases: Sequence[MetricPhrase], amounts: list[Mention]
+) -> list[MetricPhrase | None]:
     """The metric phrase each amount belongs to; "revenues and income from operations were $A and $B"."""
     result: list[MetricPhrase | None] = []
     ends = [p.span.end for p in phrases]
@@ -292,11 +305,15 @@ def _phrase_list(text: str, phrases: Sequence[MetricPhrase], last: int) -> list[
     return group
 
 
-def _metric_of(amount: Mention, phrase: MetricPhrase | None, after: str, per_share_before: bool) -> str | None:
+def _metric_of(
+    amount: Mention, phrase: MetricPhrase | None, after: str, per_share_before: bool
+) -> str | None:
     """The metric an amount states, or None; a bare "$2.80" after a per-share figure is per share too."""
     metric = phrase.metric if phrase else None
     small = amount.scale_word is None and abs(amount.value) < 100
-    if amount.kind == "per_share" or small and (metric == "eps" or metric == "net_income" and per_share_before):
+    if amount.kind == "per_share" or (
+        small and (metric == "eps" or (metric == "net_income" and per_share_before))
+    ):
         if metric not in (None, "eps", "net_income"):
             return None
         kind = phrase.eps_kind if phrase and phrase.eps_kind else "eps"
@@ -335,7 +352,9 @@ def _basis_note(
             continue
         if phrase is not None and phrase.span.end <= qualifier.span.start < amount.span.start:
             return qualifier.note
-        if qualifier.span.start >= amount.span.end and _same_group(text, amount.span.end, qualifier.span.start):
+        if qualifier.span.start >= amount.span.end and _same_group(
+            text, amount.span.end, qualifier.span.start
+        ):
             return qualifier.note
     return sentence_note
 
@@ -355,7 +374,7 @@ def _make_fact(
     basis_note: str | None,
     text: str,
 ) -> Fact:
-    unit = "USD/share" if metric in EPS_METRICS else "USD"
+    unit: Unit = "USD/share" if metric in EPS_METRICS else "USD"
     evidence = (phrase.span,) if phrase else ()
     rule = f"<{phrase.rule if phrase else 'per share'}> ... <amount> ... <period>"
     return Fact(

@@ -85,7 +85,7 @@ def _twin(fact: Fact, others: list[Fact]) -> Fact | None:
 def _compatible_metrics(prose: str, other: str) -> bool:
     if prose == other:
         return True
-    return prose == "eps" and other in EPS or other == "eps" and prose in EPS
+    return (prose == "eps" and other in EPS) or (other == "eps" and prose in EPS)
 
 
 def rounds_to(precise: Decimal, rounded: Decimal) -> bool:

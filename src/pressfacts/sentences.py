@@ -13,9 +13,58 @@ from collections.abc import Iterator
 from pressfacts.models import Span
 
 ABBREVIATIONS = frozenset(
-    ["inc", "corp", "co", "ltd", "llc", "plc", "no", "nos", "vs", "mr", "mrs", "ms", "dr", "jr", "sr", "st", "mt", "ft", "u.s", "a.m", "p.m", "approx", "est", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "sen", "rep", "e.g", "i.e", "etc", "fig", "ave", "blvd", "bros"]
+    [
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "no",
+        "nos",
+        "vs",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "jr",
+        "sr",
+        "st",
+        "mt",
+        "ft",
+        "u.s",
+        "a.m",
+        "p.m",
+        "approx",
+        "est",
+        "dept",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "gov",
+        "sen",
+        "rep",
+        "e.g",
+        "i.e",
+        "etc",
+        "fig",
+        "ave",
+        "blvd",
+        "bros",
+    ]
 )
-BOUNDARY_RE = re.compile(r"[.!?][\"'”’)]{0,2}\s{1,20}(?=[\"“'‘(]?[A-Z0-9$])|\n[ \t]*\n\s{0,40}|[ \t]{0,3}[•·|][ \t]{0,3}")
+BOUNDARY_RE = re.compile(
+    r"[.!?][\"'”’)]{0,2}\s{1,20}(?=[\"“'‘(]?[A-Z0-9$])|\n[ \t]*\n\s{0,40}|[ \t]{0,3}[•·|][ \t]{0,3}"
+)
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]{0,10})\.$")
 
 
@@ -23,7 +72,7 @@ def split_sentences(text: str, span: Span | None = None) -> list[Span]:
     """Sentence spans inside `span` (default: the whole text), blank lines always splitting.
 
     >>> t = "IEC Electronics Corp. reported $1.2 million. Sales rose."
-    >>> [t[s.start:s.end] for s in split_sentences(t)]
+    >>> [t[s.start : s.end] for s in split_sentences(t)]
     ['IEC Electronics Corp. reported $1.2 million.', 'Sales rose.']
     """
     region = span or Span(0, len(text))

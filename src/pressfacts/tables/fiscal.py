@@ -198,7 +198,7 @@ def fit_fiscal_year_end(
         for quarters in range(4):
             month = (anchor.end.month + 3 * quarters - 1) % 12 + 1
             candidates.add((month, min(anchor.end.day, last_day(2001, month).day)))
-    scores = {fye: _landings(fye, labelled, anchors) for fye in candidates if fye is not None}
+    scores = {fye: _landings(fye, labelled, anchors) for fye in candidates}
     if not scores:
         return stated
     best = max(scores.values())
