@@ -73,6 +73,8 @@ def _write_all(releases: list[Release], out: Path) -> None:
 
 
 def _print_all(releases: list[Release], format: Format) -> None:
+    if not releases:
+        return
     if format is Format.csv:
         sys.stdout.write(outputs.to_csv(releases))
     elif format is Format.table:

@@ -55,6 +55,15 @@ class ProseTokens:
     compares: Sequence[tuple[Span, str]]
 
 
+@dataclass(frozen=True, slots=True)
+class PeriodChoice:
+    """The period given to an amount, how it was chosen, and the phrase that named it."""
+
+    period: Period
+    how: str
+    span: Span | None
+
+
 @dataclass(slots=True)
 class Frame:
     """Part of a sentence between comparison markers."""
@@ -173,14 +182,14 @@ class Reader:
         ):
             # A per-share figure with no metric named is EPS only when the sentence says it was earned.
             return None
-        period = self._period_for(amount, phrase, frame, index, frames, assigned, frame_amounts, metric)
-        if period is None:
+        choice = self._period_for(amount, phrase, frame, index, frames, assigned, frame_amounts)
+        if choice is None:
             return None
         value = _signed(amount, phrase, before, after)
         if metric == "revenue" and value <= 0:
             return None
         basis_note = _basis_note(amount, phrase, frame, qualifiers, self.text, note)
-        return _make_fact(amount, metric, value, period, phrase, basis_note, self.text)
+        return _make_fact(amount, metric, value, choice, phrase, basis_note, self.text)
 
     def _period_for(
         self,
@@ -191,35 +200,33 @@ class Reader:
         frames: list[Frame],
         assigned: dict[int, list[Period]],
         frame_amounts: list[Mention],
-        metric: str,
-    ) -> Period | None:
-        paired = _paired(amount, frame, frame_amounts, metric, phrase)
+    ) -> PeriodChoice | None:
+        paired = _paired(amount, frame, frame_amounts)
         if paired is not None:
             return paired
         start = phrase.span.end if phrase and phrase.span.start >= frame.start else frame.start
         between = [
-            ps
+            (ref, ps)
             for ref, ps in frame.periods
             if start <= ref.span.start
             and ref.span.end <= amount.span.start
             and not any(ref.span.end <= a.span.start < amount.span.start for a in frame_amounts)
         ]
         if between:
-            return between[-1][0]
-        later = [
-            ps for ref, ps in frame.periods if ref.span.start >= amount.span.end and not self._owned(ref)
-        ]
+            return PeriodChoice(between[-1][1][0], "between the metric and the amount", between[-1][0].span)
+        later = [(r, ps) for r, ps in frame.periods if r.span.start >= amount.span.end and not self._owned(r)]
         if later:
-            return later[0][0]
-        earlier = [ps for ref, ps in frame.periods if ref.span.end <= amount.span.start]
+            return PeriodChoice(later[0][1][0], "after the amount", later[0][0].span)
+        earlier = [(r, ps) for r, ps in frame.periods if r.span.end <= amount.span.start]
         if earlier:
-            return earlier[-1][0]
+            return PeriodChoice(earlier[-1][1][0], "before the metric", earlier[-1][0].span)
         if index == 0:
-            return self.running
+            return (
+                PeriodChoice(self.running, "the current period of the text", None) if self.running else None
+            )
         first = _first_period(frames[0], assigned.get(0))
-        if first is None:
-            return None
-        return resolve(_PRIOR_YEAR, self.calendar, first)
+        prior = resolve(_PRIOR_YEAR, self.calendar, first) if first else None
+        return PeriodChoice(prior, "a year before the figure it is compared with", None) if prior else None
 
     def _in_table_run(self, amount: Mention) -> bool:
         """Figures side by side with no words between ("$58 $100") are a table row laid flat."""
@@ -252,17 +259,16 @@ def _first_period(frame: Frame, assigned: list[Period] | None) -> Period | None:
     return None
 
 
-def _paired(
-    amount: Mention, frame: Frame, frame_amounts: list[Mention], metric: str, phrase: MetricPhrase | None
-) -> Period | None:
+def _paired(amount: Mention, frame: Frame, frame_amounts: list[Mention]) -> PeriodChoice | None:
     """ "$0.20 and $1.44 for the quarter and year ended ...": amounts and periods in order."""
-    periods = [p for ref, ps in frame.periods if ref.plural for p in ps]
+    periods = [(ref, p) for ref, ps in frame.periods if ref.plural for p in ps]
     if len(periods) < 2:
         return None
     same = [a for a in frame_amounts if a.kind == amount.kind]
     if len(same) != len(periods):
         return None
-    return periods[same.index(amount)]
+    ref, period = periods[same.index(amount)]
+    return PeriodChoice(period, "paired in order with the periods listed", ref.span)
 
 
 def _metric_list(
@@ -369,19 +375,20 @@ def _make_fact(
     amount: Mention,
     metric: str,
     value: Decimal,
-    period: Period,
+    choice: PeriodChoice,
     phrase: MetricPhrase | None,
     basis_note: str | None,
     text: str,
 ) -> Fact:
     unit: Unit = "USD/share" if metric in EPS_METRICS else "USD"
-    evidence = (phrase.span,) if phrase else ()
-    rule = f"<{phrase.rule if phrase else 'per share'}> ... <amount> ... <period>"
+    evidence = tuple(s for s in (phrase.span if phrase else None, choice.span) if s is not None)
+    named = f"<{phrase.rule}>" if phrase else "<per share figure>"
+    rule = f"{named} ... <amount>; period {choice.how}"
     return Fact(
         metric=metric,
         value=value,
         unit=unit,
-        period=period,
+        period=choice.period,
         basis="non_gaap" if basis_note else "gaap",
         basis_note=basis_note,
         span=amount.span,

@@ -8,7 +8,8 @@ reads rows and emits a `Candidate` per number. Candidates still compete
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from pressfacts.models import Basis, Document, Fact, Period, ReleaseContext, Span, Table, TablePosition, Unit
@@ -22,13 +23,14 @@ from pressfacts.tables.columns import (
     inherit_periods,
 )
 from pressfacts.tables.fiscal import Calendar, fit_fiscal_year_end, infer_fiscal_year_end
-from pressfacts.tables.grid import Block, Row, Value, blocks
+from pressfacts.tables.grid import Block, Row, Segment, Value, blocks
 from pressfacts.tables.headers import PeriodParts
 from pressfacts.tables.labels import Meaning, read_label
 from pressfacts.tables.scale import Scale, first_scale, read_scale
 
 FLOW_HEADLINES = frozenset({"revenue", "net_income", "operating_income", "eps", "eps_basic", "eps_diluted"})
 MAX_PER_SHARE = Decimal(10_000)  # a "per share" row with larger numbers is misread
+COMPOUND_RE = re.compile(r"^(?P<amount>.+?)\s+and\s+(?P<per_share>.*\bper\s+(?:\w+\s+){0,2}share\b.*)$", re.I)
 WHOLE_AMOUNT = Decimal(100)  # per-share figures show cents; 9,348 in a per-share row is an amount
 
 
@@ -117,16 +119,36 @@ def _block_candidates(document: Document, layout: _Layout, calendar: Calendar) -
     out: list[Candidate] = []
     sections: list[Row] = []
     previous: Row | None = None
+    sole = _sole_items(layout.block.body)
     for row in layout.block.body:
         if row.kind == "section":
             sections = [row, *sections] if previous is not None and previous.kind == "section" else [row]
             previous = row
             continue
-        out.extend(_row_candidates(document, layout, calendar, row, sections))
+        if row.index in sole:
+            # "Revenue:" over a single line: that line is the total it heads
+            out.extend(_row_candidates(document, layout, calendar, replace(row, label=sole[row.index]), []))
+        else:
+            out.extend(_row_candidates(document, layout, calendar, row, sections))
         if row.label is not None and row.label.text.lower().startswith("total") and sections:
             sections = sections[1:]  # a total closes its section
         previous = row
     return out
+
+
+def _sole_items(body: list[Row]) -> dict[int, Segment]:
+    """Rows that are the only line under a revenue heading, mapped to that heading."""
+    sole: dict[int, Segment] = {}
+    for i, row in enumerate(body):
+        if row.kind != "section" or row.label is None:
+            continue
+        rest = body[i + 1 :]
+        end = next((j for j, r in enumerate(rest) if r.kind == "section"), len(rest))
+        items = [r for r in rest[:end] if r.kind == "data"]
+        meanings = read_label(row.label.text, [])
+        if len(items) == 1 and end < len(rest) and meanings[0].headline == "revenue":
+            sole[items[0].index] = row.label
+    return sole
 
 
 def _row_candidates(
@@ -145,6 +167,11 @@ def _row_candidates(
             continue
         kind = column.parts.per_share
         own = read_label(f"{label} per {kind} share", section_texts) if kind else meanings
+        compound = COMPOUND_RE.match(label)
+        if compound and not kind:
+            # "Net income and diluted earnings per share" beside "Amount | Per Diluted Share"
+            amount = read_label(compound.group("amount"), section_texts)
+            own = amount if all(m.unit == "USD" and m.headline for m in amount) else own
         for meaning in own:
             candidate = _candidate(layout, row, value, column, period, meaning, section_texts)
             if candidate is not None:

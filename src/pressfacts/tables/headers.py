@@ -101,7 +101,7 @@ HEADER_WORDS = frozenset([
     "twenty", "thirty", "forty", "fifty", "unaudited", "audited", "actual", "actuals", "restated", "reported",
     "gaap", "non", "adjusted", "pro", "forma", "core", "combined", "consolidated", "total", "company",
     "results", "basis", "us", "u", "s", "thousands", "millions", "billions", "dollars", "amount", "amounts",
-    "except", "per", "share", "shares", "data", "diluted", "basic", "eps",
+    "except", "per", "share", "shares", "data", "diluted", "basic", "eps", "or", "by", "recast", "revised",
 ])  # fmt: skip
 PER_SHARE_COLUMN_RE = re.compile(r"\bper\s+(?:\w+\s+){0,2}share\b|\beps\b", re.IGNORECASE)
 EXCEPT_RE = re.compile(r"\bexcept\b[^)]*", re.IGNORECASE)

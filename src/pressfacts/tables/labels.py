@@ -89,7 +89,7 @@ PER_SHARE_BASES: list[tuple[str, str | None, int]] = [
         "eps",
         0,
     ),
-    (r"\b(?:attributable|available|allocable|applicable)\s+to\b", "eps", 0),
+    (r"\b(?:attributable|available|allocable|applicable|allocated)\s+to\b", "eps", 0),
 ]
 
 # "(in thousands, except per share data)": a scale phrase, not a per-share heading.
