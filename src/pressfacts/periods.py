@@ -122,8 +122,14 @@ class Calendar:
         if (day.month, day.day) <= (month, dom) or (
             day.month == month % 12 + 1 and day.day <= 7 and dom >= 24
         ):
-            return day.year
-        return day.year + 1
+            return day.year - self.named_by_start
+        return day.year + 1 - self.named_by_start
+
+    @property
+    def named_by_start(self) -> int:
+        """1 for a year ending in the first days of January: "fiscal 2003" ended January 3, 2004."""
+        month, dom = self.fiscal_year_end
+        return 1 if month == 1 and dom <= 7 else 0
 
     @property
     def week_based(self) -> bool:
@@ -132,7 +138,8 @@ class Calendar:
 
     def year_end(self, fiscal_year: int) -> dt.date:
         month, dom = self.fiscal_year_end
-        return dt.date(fiscal_year, month, dom) if self.week_based else last_day(fiscal_year, month)
+        year = fiscal_year + self.named_by_start
+        return dt.date(year, month, dom) if self.week_based else last_day(year, month)
 
     def quarter_end(self, fiscal_year: int, ordinal: int, quarters: int = 4) -> dt.date:
         """End of quarter `ordinal` of a fiscal year (quarters=2 for halves)."""

@@ -16,6 +16,8 @@ from pressfacts.tables.basis import BasisMark, basis_mark
 from pressfacts.tables.grid import Block, Row, Segment
 from pressfacts.tables.headers import PeriodParts, merge, parse_header
 
+YEAR_ONLY_RE = re.compile(r"(?:19|20)\d\d")
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 WIDEN = 3  # columns to look at either side of a number for its header
 CONTEXT_LINES = 4  # lines of the text before a table read as its caption
 HEADING_CHARS = 60  # longer lines above the last one are prose
@@ -53,15 +55,22 @@ def claimed_columns(block: Block) -> set[int]:
 
 
 def column_of(block: Block, first: int, last: int, claimed: set[int], head: BlockHead) -> Column:
-    texts: list[str] = []
-    spans: list[Span] = []
-    for row in block.headers:
-        for seg in _cells_over(header_items(row), first, last, claimed):
-            texts.append(seg.text)
-            if seg.span is not None:
-                spans.append(seg.span)
-    text = " ".join(texts)
-    return Column(first, last, text, tuple(spans), merge(parse_header(text), head.parts))
+    cells = [seg for row in block.headers for seg in _cells_over(header_items(row), first, last, claimed)]
+    spans = tuple(seg.span for seg in cells if seg.span is not None)
+    text = " ".join(_narrowest_year(cells))
+    return Column(first, last, text, spans, merge(parse_header(text), head.parts))
+
+
+def _narrowest_year(cells: list[Segment]) -> list[str]:
+    """Header texts of a column, the year of a wide cell dropped where a narrower cell
+    below gives the column its own year ("March 31, 2020" over both "2019 | 2020")."""
+    own = [c for c in cells if YEAR_ONLY_RE.fullmatch(c.text.strip())]
+    if not own:
+        return [c.text for c in cells]
+    narrowest = min(c.last - c.first for c in own)
+    return [
+        YEAR_RE.sub(" ", c.text) if c.last - c.first > narrowest and c not in own else c.text for c in cells
+    ]
 
 
 def _cells_over(items: list[Segment], first: int, last: int, claimed: set[int]) -> list[Segment]:

@@ -25,7 +25,7 @@ from pressfacts.tables.columns import (
 from pressfacts.tables.fiscal import Calendar, fit_fiscal_year_end, infer_fiscal_year_end
 from pressfacts.tables.grid import Block, Row, Segment, Value, blocks
 from pressfacts.tables.headers import PeriodParts
-from pressfacts.tables.labels import Meaning, read_label
+from pressfacts.tables.labels import Meaning, is_generic, read_label
 from pressfacts.tables.scale import Scale, first_scale, read_scale
 
 FLOW_HEADLINES = frozenset({"revenue", "net_income", "operating_income", "eps", "eps_basic", "eps_diluted"})
@@ -122,7 +122,7 @@ def _block_candidates(document: Document, layout: _Layout, calendar: Calendar) -
     sole = _sole_items(layout.block.body)
     for row in layout.block.body:
         if row.kind == "section":
-            sections = [row, *sections] if previous is not None and previous.kind == "section" else [row]
+            sections = _enter_section(sections, row, previous)
             previous = row
             continue
         if row.index in sole:
@@ -134,6 +134,24 @@ def _block_candidates(document: Document, layout: _Layout, calendar: Calendar) -
             sections = sections[1:]  # a total closes its section
         previous = row
     return out
+
+
+def _enter_section(sections: list[Row], row: Row, previous: Row | None) -> list[Row]:
+    """The section stack (nearest first) once `row` opens a section.
+
+    Right after another heading it nests; after numbers it replaces the stack,
+    except that "Diluted" after the rows of "Basic" is a sibling under the same
+    parent ("Loss Per Common Share:" / "Basic" ... / "Diluted" ...).
+    """
+    if previous is not None and previous.kind == "section":
+        return [row, *sections]
+    if sections and _generic(row) and _generic(sections[0]):
+        return [row, *sections[1:]]
+    return [row]
+
+
+def _generic(row: Row) -> bool:
+    return row.label is not None and is_generic(row.label.text)
 
 
 def _sole_items(body: list[Row]) -> dict[int, Segment]:

@@ -202,6 +202,11 @@ def _in_per_share_section(own: str, context: Context) -> bool:
     )
 
 
+def is_generic(label: str) -> bool:
+    """A label that reads only with its section: "Basic", "Diluted", "Total"."""
+    return bool(GENERIC_RE.match(_core(clean_label(label))))
+
+
 def _core(text: str) -> str:
     """The label without basis words and without an "excluding ..." tail."""
     text = re.split(
