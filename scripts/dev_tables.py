@@ -63,7 +63,9 @@ def main() -> int:
     parser.add_argument("docs", type=Path, help="a release file or a folder of releases")
     parser.add_argument("out", type=Path, nargs="?", help="folder for <stem>.json predictions")
     parser.add_argument("--facts", action="store_true", help="print the facts of each release")
-    parser.add_argument("--bare", action="store_true", help="no release context (fiscal year end) from the prose")
+    parser.add_argument(
+        "--bare", action="store_true", help="no release context (fiscal year end) from the prose"
+    )
     args = parser.parse_args()
     paths = sorted(args.docs.iterdir()) if args.docs.is_dir() else [args.docs]
     if args.out:

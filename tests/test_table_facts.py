@@ -290,6 +290,129 @@ def test_missing_scale_taken_from_figures_shared_with_a_scaled_table() -> None:
     assert value(facts, "net_income", D(2020, 3, 31), 3, "non_gaap") == 674_454_000
 
 
+PER_SHARE_COLUMNS: list[list[GridCell]] = [
+    ["", ("Three Months Ended", 2), ("Twelve Months Ended", 2)],
+    ["", ("February 29, 2020", 2), ("February 29, 2020", 2)],
+    ["", "Amount", "Per Diluted Share", "Amount", "Per Diluted Share"],
+    ["GAAP net income and GAAP diluted earnings per share", "$(10,643)", "$(0.41)", "$48,234", "$1.84"],
+    ["Impairment charges", "9,157", "0.35", "9,157", "0.34"],
+    ["Non-GAAP net income and diluted earnings per share", "$12,369", "$0.47", "$71,246", "$2.71"],
+]
+
+
+def test_amount_and_per_share_columns_split_a_compound_label() -> None:
+    facts = table_facts(
+        document((PER_SHARE_COLUMNS, "(in thousands, except per share data)")), ReleaseContext()
+    )
+    end = D(2020, 2, 29)
+    assert value(facts, "net_income", end, 12, "non_gaap") == 71_246_000
+    assert value(facts, "eps_diluted", end, 3, "non_gaap") == Decimal("0.47")
+    assert value(facts, "eps_diluted", end, 3) == Decimal("-0.41")
+
+
+UNDATED_PER_SHARE_COLUMN: list[list[GridCell]] = [
+    ["", ("Quarter Ended", 4)],
+    [
+        "",
+        "March 29, 2020",
+        "Diluted Per Share Amount",
+        "Pro Forma March 31, 2019",
+        "Pro Forma Diluted Per Share Amount",
+    ],
+    ["Net Earnings Attributable to Hasbro, Inc., as Reported", "$(69,637)", "$(0.51)", "$76,405", "$0.56"],
+    ["Net Earnings Attributable to Hasbro, Inc., as Adjusted", "$77,698", "$0.57", "$104,771", "$0.76"],
+]
+
+
+def test_per_share_column_takes_the_period_of_the_dated_column_left_of_it() -> None:
+    facts = table_facts(document((UNDATED_PER_SHARE_COLUMN, "(Thousands of Dollars)")), ReleaseContext())
+    assert value(facts, "eps_diluted", D(2020, 3, 29), 3, "non_gaap") == Decimal("0.57")
+    (pro_forma,) = [
+        f for f in find(facts, "net_income", D(2019, 3, 31), 3, "non_gaap") if f.value == 76_405_000
+    ]
+    assert pro_forma.basis_note == "pro forma"  # an as-reported row in a pro forma column
+
+
+SOLE_REVENUE_LINE: list[list[GridCell]] = [
+    ["", ("Three Months Ended March 31,", 2)],
+    ["", "2020", "2019"],
+    ["Revenue:", "", ""],
+    ["Royalty revenue from a related party, net", "$78,678", "$55,183"],
+    ["Operating expenses:", "", ""],
+    ["General and administrative", "2,563", "3,015"],
+    ["Loss Per Common Share:", "", ""],
+    ["Basic", "", ""],
+    ["Net loss attributable to common shareholders", "$(0.03)", "$(0.04)"],
+    ["Diluted", "", ""],
+    ["Net loss attributable to common shareholders", "$(0.03)", "$(0.05)"],
+]
+
+
+def test_sole_line_under_a_revenue_heading_and_sibling_sections() -> None:
+    facts = table_facts(
+        document((SOLE_REVENUE_LINE, "(in thousands, except per share data)")), ReleaseContext()
+    )
+    assert value(facts, "revenue", D(2020, 3, 31), 3) == 78_678_000
+    assert value(facts, "eps_diluted", D(2019, 3, 31), 3) == Decimal("-0.05")
+    assert value(facts, "eps_basic", D(2019, 3, 31), 3) == Decimal("-0.04")
+
+
+WIDE_DATE_CELL: list[list[GridCell]] = [
+    ["", ("Three months ended", 2)],
+    ["", ("March 31, 2020", 2)],
+    ["", "2019", "2020"],
+    ["Net income (loss)", "$978,763", "$(338,810)"],
+]
+
+
+def test_narrow_year_cell_wins_over_a_wide_date_cell() -> None:
+    facts = table_facts(document((WIDE_DATE_CELL, "(in thousands)")), ReleaseContext())
+    assert value(facts, "net_income", D(2019, 3, 31), 3) == 978_763_000
+
+
+SUBSIDIARY: list[list[GridCell]] = [
+    ["", ("Quarter Ended", 4), "Year Ended"],
+    ["", "March 2019", "June 2019", "September 2019", "December 2019", "December 2019"],
+    ["Net Revenues", "$466,212", "$231,091", "$283,310", "$235,160", "$1,215,773"],
+    ["Operating Profit (Loss)", "115,647", "(19,040)", "22,294", "(66,580)", "52,321"],
+]
+PARENT: list[list[GridCell]] = [
+    ["", ("Quarter Ended", 2)],
+    ["", "March 29, 2020", "March 31, 2019"],
+    ["Net Revenues", "$1,105,570", "$732,510"],
+    ["Operating (Loss) Profit", "(23,283)", "36,127"],
+    ["Net (Loss) Earnings", "(67,810)", "26,727"],
+    ["Basic earnings per share", "(0.51)", "0.21"],
+]
+
+
+def test_table_disagreeing_with_the_fullest_one_holds_component_figures() -> None:
+    doc = document((PARENT, "(Thousands of Dollars)"), (SUBSIDIARY, "(Thousands of Dollars)"))
+    facts = table_facts(doc, ReleaseContext())
+    assert value(facts, "revenue", D(2019, 3, 31), 3) == 732_510_000
+    assert not find(facts, "revenue", D(2019, 6, 30), 3)
+    assert value(facts, "component_revenue", D(2019, 6, 30), 3) == 231_091_000
+
+
+LABELLED_QUARTERS: list[list[GridCell]] = [
+    ["($ in millions)", "Q2 FY24", "Q1 FY24", "Q2 FY23"],
+    ["Revenue", "$13,507", "$7,192", "$6,704"],
+]
+DATED_QUARTERS: list[list[GridCell]] = [
+    ["", ("Three Months Ended", 3)],
+    ["", "July 30, 2023", "April 30, 2023", "July 31, 2022"],
+    ["GAAP operating expenses", "$2,662", "$2,508", "$2,416"],
+]
+
+
+def test_fiscal_year_end_fitted_to_dated_columns() -> None:
+    doc = document((LABELLED_QUARTERS, ""), (DATED_QUARTERS, "(In millions)"))
+    # the prose gave no fiscal year end; a wrong calendar default must not win either
+    for context in (ReleaseContext(), ReleaseContext(fiscal_year_end=(12, 31))):
+        facts = table_facts(doc, context)
+        assert value(facts, "revenue", D(2023, 4, 30), 3) == 7_192_000_000
+
+
 CORPUS = Path(os.environ.get("PRESSFACTS_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
 
 

@@ -44,6 +44,11 @@ CASES: list[tuple[str, str, tuple[int, int] | None, tuple[dt.date, int] | None]]
     ("Second Quarter", "for the year ended December 31, 2019", (12, 31), (D(2019, 6, 30), 3)),
     ("Pro FormaMarch 31, 2019", "Quarter Ended", None, (D(2019, 3, 31), 3)),
     ("March 2019", "Quarter Ended", None, (D(2019, 3, 31), 3)),
+    # one cell names both years' dates; the year row below picks the column's
+    ("For the 13 Weeks Ended July 3, 2004 and June 28, 2003 2003", "", None, (D(2003, 6, 28), 3)),
+    # "February 29/28," over a 2019 column: the last day of February that year
+    ("Three Months Ended February 29/28, 2019", "", None, (D(2019, 2, 28), 3)),
+    ("At or for the Nine Months Ended March 31, 2020", "", None, (D(2020, 3, 31), 9)),
     # not resolved: no fiscal year end to place a label, or not a period column
     ("Q4 FY23", "", None, None),
     ("% Change", "", None, None),

@@ -14,6 +14,8 @@ CASES: list[tuple[str, list[str], list[tuple[str, int | None, str | None]]]] = [
     ("Total net sales", [], [("revenue", 0, None)]),
     ("Revenues", [], [("revenue", 0, None)]),
     ("Total revenue and other", [], [("revenue", 0, None)]),
+    ("SALES, Net of returns and allowances", [], [("revenue", 0, None)]),
+    ("NET INCOME/ (LOSS)", [], [("net_income", 1, None)]),
     ("GAAP total revenues", [], [("revenue", 0, "gaap")]),
     ("Non-GAAP total revenues", [], [("revenue", 0, "non_gaap")]),
     ("Product", ["Revenue:"], [("revenue_product", None, None)]),
@@ -56,6 +58,12 @@ CASES: list[tuple[str, list[str], list[tuple[str, int | None, str | None]]]] = [
     ("Diluted earnings per share", [], [("eps_diluted", 0, None)]),
     ("Net income per share - diluted", [], [("eps_diluted", 0, None)]),
     ("Diluted net income per share", [], [("eps_diluted", 0, None)]),
+    ("Basic", ["Net income allocated to shareholders per share:"], [("eps_basic", 0, None)]),
+    (
+        "Net loss attributable to MDC Partners Inc. common shareholders",
+        ["Diluted", "Loss Per Common Share:"],
+        [("eps_diluted", 0, None)],
+    ),
     ("Basic and diluted earnings per share", [], [("eps_basic", 0, None), ("eps_diluted", 0, None)]),
     (
         "GAAP loss per share — basic and diluted",

@@ -38,6 +38,13 @@ PHRASES: list[tuple[str, str, str, int]] = [
      "operating_income", 1),
     ("operating loss", r"operating\s{1,3}loss|loss\s{1,3}from\s{1,3}operations", "operating_income", -1),
     ("revenue", r"(?:total\s{1,3}|net\s{1,3}|operating\s{1,3})?(?:revenues?|sales)", "revenue", 1),
+    # Figures that are not headline metrics: named so that their amounts attach to nothing else.
+    ("other measure",
+     r"(?:adjusted\s{1,3})?(?:EBITDA|EBITA|EBIT|OIBDA)|gross\s{1,3}(?:profit|margin)|(?:free\s{1,3})?cash\s{1,3}flows?"
+     r"|backlog|bookings|orders|(?:total\s{1,3})?assets|deposits|loans|(?:share|stock)holders['’]?\s{1,3}equity"
+     r"|dividends?|capital\s{1,3}expenditures|expenses|costs|charges?|debt|book\s{1,3}value"
+     r"|funds\s{1,3}from\s{1,3}operations|FFO|(?:comparable|same)[\s-]{1,3}store\s{1,3}sales",
+     "other", 1),
     ("earnings", r"earnings(?:\s{1,3}on\s{1,3}common\s{1,3}stock)?", "net_income", 1),
     ("income", r"income|profits?", "net_income", 1),
     ("loss", r"loss", "net_income", -1),
@@ -47,87 +54,14 @@ COMPILED = [(name, re.compile(rf"\b(?:{p})\b", re.I), metric, sign) for name, p,
 
 # Words that may stand right before a headline metric phrase without changing it.
 NEUTRAL_BEFORE = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "its",
-        "our",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "these",
-        "those",
-        "of",
-        "in",
-        "on",
-        "for",
-        "and",
-        "or",
-        "to",
-        "from",
-        "with",
-        "as",
-        "at",
-        "by",
-        "was",
-        "were",
-        "is",
-        "be",
-        "been",
-        "total",
-        "record",
-        "reported",
-        "quarterly",
-        "annual",
-        "consolidated",
-        "company",
-        "corporation",
-        "comparable",
-        "gaap",
-        "fiscal",
-        "quarter",
-        "year",
-        "half",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "1st",
-        "2nd",
-        "3rd",
-        "4th",
-        "full",
-        "period",
-        "periods",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "current",
-        "prior",
-        "previous",
-        "last",
-        "same",
-        "higher",
-        "lower",
-        "increased",
-        "decreased",
-        "improved",
-        "strong",
-        "record-setting",
-        "also",
-        "both",
-        "combined",
-        "overall",
-        "resulting",
-        "achieved",
-        "reached",
-        "posted",
-        "reporting",
-    ]
+    """a an the its our their his her this that these those of in on for and or to from with as at by
+    was were is be been total record reported quarterly annual consolidated company corporation
+    comparable gaap fiscal quarter year half first second third fourth 1st 2nd 3rd 4th full period
+    periods week weeks month months current prior previous last same higher lower increased
+    decreased improved strong record-setting also both combined overall resulting achieved reached
+    posted reporting had has have generate generates delivers deliver grew grow rose rise fell fall
+    show shows while whereas but however yet so which who over under than versus vs against above
+    below about after before during into per when where""".split()  # noqa: SIM905 - a vocabulary reads better as text
 )
 
 # Modifiers that keep the metric but change its basis.
@@ -145,6 +79,7 @@ OTHER_AFTER_RE = re.compile(
     r"|(?:for\s{1,3}(?:the\s{1,3})?\w{1,12}\s{1,3})?from\s{1,3}(?!operations))",
     re.I,
 )
+CLAUSE_END_RE = re.compile(r"[.!?](?=\s)|[\n:;|•]")
 # "the decrease in income from operations of $1.3 million": a change, not a level.
 CHANGE_BEFORE_RE = re.compile(
     r"(?:increase|decrease|decline|improvement|growth|change|reduction|rise|drop|gain|shortfall|swing|impact)s?"
@@ -215,8 +150,8 @@ def _words_before(text: str, start: int) -> list[str]:
     """The two words before a phrase, lowercased; possessives are neutral."""
     window = text[max(0, start - 40) : start]
     # Words across a line break or a sentence end do not modify the phrase.
-    cut = max(window.rfind("\n"), *(window.rfind(c) for c in ".!?:;|•\u2022"))
-    window = window[cut + 1 :]
+    cut = max((m.end() for m in CLAUSE_END_RE.finditer(window)), default=0)
+    window = window[cut:]
     words = re.findall(r"[A-Za-z0-9][\w'’\-]{0,30}|[.;:,()]", window)[-2:]
     return [w.lower() for w in words]
 

@@ -78,7 +78,7 @@ RULES: list[tuple[str, str]] = [
      rf"(?:fiscal|full|the)[\s-]{{1,3}}year\s{{1,3}}(?:of\s{{1,3}})?(?P<fyear>{YEAR})\b|\bfiscal\s{{1,3}}(?P<fyear2>{YEAR})\b"
      rf"|\b(?P<fyear3>{YEAR})\s{{1,3}}(?:fiscal\s{{1,3}})?(?:full[\s-])?year\b"),
     ("<year> <metric>",
-     rf"\b(?P<cyear2>{YEAR})(?=\s{{1,3}}(?:GAAP\s{{1,3}})?(?:net|operating|total|diluted|basic|revenues?|sales|earnings|income|EPS)\b)"),
+     rf"\b(?P<cyear2>{YEAR})(?=\s{{1,3}}(?:(?:GAAP|normalized|adjusted|non-GAAP|reported|pro\s{{1,3}}forma)\s{{1,3}})?(?:net|operating|total|diluted|basic|revenues?|sales|earnings|income|EPS)\b)"),
     ("for <year>", rf"\b(?:for|in|during)\s{{1,3}}(?:calendar\s{{1,3}})?(?P<cyear>{YEAR})\b(?!\s{{0,3}}(?:quarter|first|second|third|fourth))"),
     ("last year", r"\b(?P<lastyear>last\s{1,3}year|the\s{1,3}prior\s{1,3}year|a\s{1,3}year\s{1,3}(?:ago|earlier)|the\s{1,3}previous\s{1,3}year)\b"),
     ("the quarter / the year",

@@ -29,7 +29,7 @@ EPS_METRICS = frozenset({"eps", "eps_basic", "eps_diluted"})
 HEADLINE = frozenset({"revenue", "net_income", "operating_income"})
 DILUTED_AFTER_RE = re.compile(r"^[^.;$]{0,45}?\b(?P<kind>fully[\s-]diluted|diluted|basic)\b", re.I)
 NEGATIVE_BEFORE_RE = re.compile(r"(?:negative|minus|loss\s{1,3}of)\s{1,3}$", re.I)
-LOSS_AFTER_RE = re.compile(r"^[^.;$]{0,30}?\bloss\s{1,3}per\b", re.I)
+LOSS_AFTER_RE = re.compile(r"^(?:[^.;$]{0,30}?\bloss\s{1,3}per\b|\s{0,3}(?:net\s{1,3})?loss\b)", re.I)
 FIGURE_BEFORE_RE = re.compile(
     r"(?:\d|%|percent|million|billion|thousand|cents|share|increase|decrease|gain|improvement|decline|growth|rise"
     r"|jump|drop)s?(?:,?\s{1,3}respectively)?\W{0,3}$",
@@ -84,6 +84,7 @@ class Reader:
     facts: list[Fact] = field(default_factory=list)
     last_phrase: MetricPhrase | None = None
     sentence_amounts: list[Mention] = field(default_factory=list)
+    eps_in_sentence: bool = False
 
     def read(self, sentence: Span) -> None:
         phrases = _within(self.tokens.phrases, sentence)
@@ -93,6 +94,7 @@ class Reader:
             phrases = [carried, *phrases]
         amounts = [m for m in _within(self.tokens.mentions, sentence) if m.kind in ("amount", "per_share")]
         self.sentence_amounts = amounts
+        self.eps_in_sentence = False
         if not amounts or not (phrases or any(m.kind == "per_share" for m in amounts)):
             return
         qualifiers = _within(self.tokens.qualifiers, sentence)
@@ -111,6 +113,7 @@ class Reader:
                 )
                 if fact is not None:
                     self.facts.append(fact)
+                    self.eps_in_sentence |= fact.metric in EPS_METRICS
                     assigned.setdefault(index, []).append(fact.period)
         self._advance(frames[0])
 
@@ -171,7 +174,7 @@ class Reader:
             return None
         if cues.is_hedged(before) or cues.is_part(before, after):
             return None
-        per_share_before = any(
+        per_share_before = self.eps_in_sentence or any(
             a.kind == "per_share" and a.span.end <= amount.span.start for a in self.sentence_amounts
         )
         metric = _metric_of(amount, phrase, after, per_share_before)
@@ -252,8 +255,9 @@ _PRIOR_YEAR = PeriodRef(span=Span(0, 0), rule="prior-year counterpart", relative
 
 
 def _first_period(frame: Frame, assigned: list[Period] | None) -> Period | None:
+    """The period a comparison refers back to: that of the last figure before it."""
     if assigned:
-        return assigned[0]
+        return assigned[-1]
     if frame.periods:
         return frame.periods[0][1][0]
     return None
@@ -338,7 +342,7 @@ def _signed(amount: Mention, phrase: MetricPhrase | None, before: str, after: st
     if value < 0:
         return value
     negative = (phrase is not None and phrase.sign < 0) or NEGATIVE_BEFORE_RE.search(before) is not None
-    if amount.kind == "per_share" and LOSS_AFTER_RE.match(after):
+    if LOSS_AFTER_RE.match(after):
         negative = True
     return -value if negative else value
 

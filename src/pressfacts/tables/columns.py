@@ -69,7 +69,10 @@ def _narrowest_year(cells: list[Segment]) -> list[str]:
         return [c.text for c in cells]
     narrowest = min(c.last - c.first for c in own)
     return [
-        YEAR_RE.sub(" ", c.text) if c.last - c.first > narrowest and c not in own else c.text for c in cells
+        YEAR_RE.sub(" ", c.text)
+        if c.last - c.first > narrowest and c not in own and len(YEAR_RE.findall(c.text)) == 1
+        else c.text
+        for c in cells
     ]
 
 

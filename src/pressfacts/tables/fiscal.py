@@ -204,8 +204,10 @@ def fit_fiscal_year_end(
     best = max(scores.values())
     if best == 0 or (stated is not None and scores.get(stated) == best):
         return stated
-    winners = [fye for fye, score in scores.items() if score == best]
-    return winners[0] if len(winners) == 1 else stated
+    winners = sorted(fye for fye, score in scores.items() if score == best)
+    if len({month for month, _ in winners}) > 1:
+        return stated  # two different year ends fit as well: leave it to the prose
+    return winners[0]  # days within a month differ only as 52/53-week years do, absorbed by snapping
 
 
 def _landings(fye: tuple[int, int], labelled: list[PeriodParts], anchors: tuple[Period, ...]) -> int:

@@ -183,6 +183,11 @@ def _dates(text: str, parts: PeriodParts) -> PeriodParts:
     }
     rest = MONTH_YEAR_RE.sub(" ", rest)
     years = {int(m.group("year")) for m in YEAR_RE.finditer(rest)}
+    if len(full) > 1:
+        # "July 3, 2004 and June 28, 2003" over the year columns "2004 | 2003": the column's year picks
+        picked = [d for d in full if d.year in years]
+        full = set(picked) if len(picked) == 1 and len(years) == 1 else full
+        years = set() if len(full) == 1 else years
     if len(full) > 1 or len(month_days) > 1 or len(months_only) > 1 or len(years) > 1:
         return _unclear(parts, "date")
     if full:

@@ -126,7 +126,7 @@ def clean_label(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u2014", " - ").replace("\u2013", " - ")
     text = re.sub(r"\((?:\d{1,2}|[a-z]|[ivx]+)\)|\*+|[\u2020\u2021\u00b9\u00b2\u00b3]", " ", text)
     text = re.sub(r"(?<=[a-z])\d{1,2}$", "", text)  # "Digital1": a footnote digit glued on
-    text = re.sub(r"[():;\"]", " ", text)
+    text = re.sub(r"[():;\"/]", " ", text)
     text = re.sub(r"\s+-\s+|\s*,\s*$|^\s*(?:less|add|plus|deduct)\s*:?\s+", " ", text)
     return " ".join(text.replace("&", "and").split()).strip(" ,.-")
 
