@@ -5,8 +5,8 @@ bounded (no nested unbounded quantifiers) so scanning is linear.
 
 >>> [str(m.value) for m in find_mentions("net income of $575,000 or $0.07 per share")]
 ['575000', '0.07']
->>> [str(m.value) for m in find_mentions("a net loss of ($11.0) million")]
-['-11000000.0']
+>>> [int(m.value) for m in find_mentions("a net loss of ($11.0) million")]
+[-11000000]
 >>> [m.kind for m in find_mentions("earnings of 64 cents per share, up 12%")]
 ['per_share', 'percent']
 """
