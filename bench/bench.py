@@ -188,6 +188,16 @@ def reference(items: list[Item], era: str) -> tuple[int, int]:
     return elements, 0
 
 
+def slowest(items: list[Item], era: str, count: int = 3) -> list[tuple[float, str]]:
+    """The files that take longest, timed one by one in a single pass (not in the table)."""
+    times = []
+    for item in items:
+        started = time.perf_counter()
+        run_one(item, era)
+        times.append((time.perf_counter() - started, item.name))
+    return sorted(times, reverse=True)[:count]
+
+
 def measure_era(era: str, items: list[Item], args: argparse.Namespace) -> list[tuple[str, Measure]]:
     global _ITEMS, _ERA
     _ITEMS, _ERA = items, era
@@ -249,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         for column, justify in columns:
             table.add_column(column, justify=justify)
         started = time.perf_counter()
+        notes = []
         for era, items in corpora.items():
             megabytes = sum(len(item.data) for item in items) / 1e6
             rows = measure_era(era, items, args)
@@ -259,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
                     era if i == 0 else "",
                     what,
                     str(len(items)),
-                    f"{megabytes:.2f}",
+                    f"{megabytes:.3f}",
                     f"{m.seconds * 1000:.1f}",
                     f"{megabytes / m.seconds:.2f}",
                     f"{len(items) / m.seconds:.1f}",
@@ -269,11 +280,18 @@ def main(argv: list[str] | None = None) -> int:
                     str(m.rounds),
                     end_section=i == len(rows) - 1,
                 )
+            total = rows[0][1].seconds
+            notes.append(
+                f"slowest {era}: "
+                + ", ".join(f"{name} {t * 1000:.0f} ms ({t / total:.0%})" for t, name in slowest(items, era))
+            )
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 2
 
     console.print(table)
+    for note in notes:
+        console.print(note)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     console.print(

@@ -8,6 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pressfacts.models import Cell, Document, Fact, ReleaseContext, Span, Table
 from pressfacts.tables import table_facts
@@ -453,3 +455,29 @@ def test_nvidia_fiscal_2023_q4_labels_resolve_through_dated_tables() -> None:
     facts = corpus_facts("nvidia-2023-q4.htm")
     assert value(facts, "eps_diluted", D(2022, 10, 30), 3, "non_gaap") == Decimal("0.58")
     assert value(facts, "operating_income", D(2023, 1, 29), 12, "non_gaap") == 9_040_000_000
+
+
+# Cells of every kind the grids above use, shuffled into random grids: the stage must
+# never fail, and every fact it gives must point at a number of the document.
+TOKENS = [
+    "", "", "$", ")", "%", "(65", "1,234", "(1,234)", "0.57", "\u2014", "2020", "2019", "n/m",
+    "Three Months Ended", "March 31,", "Q4 FY23", "FY2019", "% Change", "Non-GAAP", "GAAP",
+    "Total revenues", "Net income", "Basic", "Diluted", "Earnings per share:", "Revenues:",
+    "(in thousands, except per share data)", "Weighted average shares", "February 29/28,",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(TOKENS), min_size=4, max_size=4),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_random_grids_never_fail(rows: list[list[str]]) -> None:
+    doc = document(([list(r) for r in rows], "(in millions)"))
+    for fact in table_facts(doc, ReleaseContext(fiscal_year_end=(12, 31))):
+        assert isinstance(fact.value, Decimal)
+        assert doc.quote(fact.span).strip()
+        assert fact.source == "table"

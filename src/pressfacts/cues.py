@@ -10,6 +10,7 @@ Each is a vocabulary compiled once; all patterns are bounded.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pressfacts.models import Span
@@ -70,22 +71,25 @@ class Qualifier:
     note: str
 
 
-def find_compare_markers(text: str, offset: int = 0) -> list[tuple[Span, str]]:
+def find_compare_markers(text: str, regions: Sequence[Span]) -> list[tuple[Span, str]]:
+    """ "compared to", "versus", "from" ...: where a sentence turns to another period."""
     return [
-        (Span(m.start() + offset, m.end() + offset), m.group(0).lower().split()[0])
-        for m in COMPARE_RE.finditer(text)
+        (Span(m.start(), m.end()), m.group(0).lower().split()[0])
+        for region in regions
+        for m in COMPARE_RE.finditer(text, region.start, region.end)
     ]
 
 
-def find_qualifiers(text: str, offset: int = 0) -> list[Qualifier]:
+def find_qualifiers(text: str, regions: Sequence[Span]) -> list[Qualifier]:
     """ "before non-operating income items", "excluding the effects of ..."."""
     qualifiers = []
-    for match in QUALIFIER_RE.finditer(text):
-        phrase = _until_stop(match.group(0))
-        if _is_timing(phrase):
-            continue
-        span = Span(match.start() + offset, match.start() + offset + len(phrase))
-        qualifiers.append(Qualifier(span, " ".join(phrase.split())))
+    for region in regions:
+        for match in QUALIFIER_RE.finditer(text, region.start, region.end):
+            phrase = _until_stop(match.group(0))
+            if _is_timing(phrase):
+                continue
+            span = Span(match.start(), match.start() + len(phrase))
+            qualifiers.append(Qualifier(span, " ".join(phrase.split())))
     return qualifiers
 
 

@@ -14,7 +14,7 @@ bounded (no nested unbounded quantifiers) so scanning is linear.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 from pressfacts.models import Mention, Span
@@ -66,23 +66,22 @@ PER_SHARE_AFTER_RE = re.compile(
 SHARES_AFTER_RE = re.compile(r"^\s{0,3}(?:million\s{1,3}|thousand\s{1,3})?(?:common\s{1,3})?shares\b", re.I)
 
 
-def find_mentions(text: str, offset: int = 0) -> list[Mention]:
-    """Every number in `text` that reads as money, a per-share amount, a percent or shares.
+def find_mentions(text: str, regions: Sequence[Span] | None = None) -> list[Mention]:
+    """Every number in `text` (or in `regions` of it) that reads as money, per-share, percent or shares.
 
     Bare numbers (years, counts, phone numbers) are skipped: a mention needs a
     currency sign, a unit word, or "per share" / "shares" after it.
     """
-    return list(_iter_mentions(text, offset))
+    mentions = []
+    for region in regions if regions is not None else [Span(0, len(text))]:
+        for match in NUMBER_RE.finditer(text, region.start, region.end):
+            mention = _mention_of(match, text)
+            if mention is not None:
+                mentions.append(mention)
+    return mentions
 
 
-def _iter_mentions(text: str, offset: int) -> Iterator[Mention]:
-    for match in NUMBER_RE.finditer(text):
-        mention = _mention_of(match, text, offset)
-        if mention is not None:
-            yield mention
-
-
-def _mention_of(match: re.Match[str], text: str, offset: int) -> Mention | None:
+def _mention_of(match: re.Match[str], text: str) -> Mention | None:
     number = _decimal(match.group("number"))
     if number is None:
         return None
@@ -92,7 +91,7 @@ def _mention_of(match: re.Match[str], text: str, offset: int) -> Mention | None:
     negative = _is_negative(match)
     sign = Decimal(-1) if negative else Decimal(1)
     start, end = _trimmed_span(match)
-    span = Span(start + offset, end + offset)
+    span = Span(start, end)
     if unit_word.startswith(("percent", "per", "%")) and not unit_word.startswith("per "):
         if "point" in unit_word:
             return None

@@ -10,11 +10,12 @@ earlier headline metric.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from pressfacts.models import Span
-from pressfacts.periods import longest_first
+from pressfacts.scan import find_all, windows
 
 EpsKind = Literal["eps", "eps_basic", "eps_diluted"]
 
@@ -51,6 +52,13 @@ PHRASES: list[tuple[str, str, str, int]] = [
 ]  # fmt: skip
 
 COMPILED = [(name, re.compile(rf"\b(?:{p})\b", re.I), metric, sign) for name, p, metric, sign in PHRASES]
+PATTERNS = [pattern for _, pattern, _, _ in COMPILED]
+# Every metric phrase holds one of these words; phrases are looked for only near them.
+ANCHOR_RE = re.compile(
+    r"income|earning|loss|revenue|sales|profit|EPS|EBIT|OIBDA|margin|cash|backlog|booking|order|asset|deposit"
+    r"|loan|equity|dividend|expenditure|expense|cost|charge|debt|book|funds|FFO",
+    re.I,
+)
 
 # Words that may stand right before a headline metric phrase without changing it.
 NEUTRAL_BEFORE = frozenset(
@@ -100,7 +108,7 @@ class MetricPhrase:
     non_gaap: str | None = None
 
 
-def find_metric_phrases(text: str, offset: int = 0) -> list[MetricPhrase]:
+def find_metric_phrases(text: str, regions: Sequence[Span] | None = None) -> list[MetricPhrase]:
     """Metric phrases in `text`, left to right, longest first where they overlap.
 
     >>> [
@@ -111,17 +119,13 @@ def find_metric_phrases(text: str, offset: int = 0) -> list[MetricPhrase]:
     >>> [p.metric for p in find_metric_phrases("license fee revenue and net interest income")]
     ['other', 'other']
     """
-    found = [
-        (m.start(), -m.end(), order, m)
-        for order, (_, pattern, _, _) in enumerate(COMPILED)
-        for m in pattern.finditer(text)
-    ]
-    return [_phrase_of(order, match, text, offset) for _, _, order, match in longest_first(found)]
+    spans = windows(text, ANCHOR_RE, regions, before=40, after=70)
+    return [_phrase_of(order, match, text) for _, _, order, match in find_all(PATTERNS, text, spans)]
 
 
-def _phrase_of(order: int, match: re.Match[str], text: str, offset: int) -> MetricPhrase:
+def _phrase_of(order: int, match: re.Match[str], text: str) -> MetricPhrase:
     name, _, metric, sign = COMPILED[order]
-    span = Span(match.start() + offset, match.end() + offset)
+    span = Span(match.start(), match.end())
     eps_kind = _eps_kind(match) if metric == "eps" else None
     if metric == "eps" and "loss" in match.group(0).lower() and "income" not in match.group(0).lower():
         sign = -1

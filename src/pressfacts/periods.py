@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
 
 from pressfacts.dates import DATE_RE, MONTH_PATTERN, date_of_match, duration_months, last_day, number_of
 from pressfacts.models import Period, Span
-
-T = TypeVar("T", bound=tuple[Any, ...])
+from pressfacts.scan import find_all, windows
 
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -86,7 +84,12 @@ RULES: list[tuple[str, str]] = [
     ("full year", r"\b(?P<curnoun2>full[\s-]year|year[\s-]to[\s-]date)\b"),
 ]  # fmt: skip
 
-COMPILED: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.I | re.X)) for name, p in RULES]
+PATTERNS = [re.compile(p, re.I | re.X) for _, p in RULES]
+# Every period phrase holds one of these words; rules run only near them.
+ANCHOR_RE = re.compile(
+    r"quarter|year|month|week|half|period|fiscal|ended|ending|\bQ[1-4]|[1-4]Q\b|(?:19|20)\d\d|nine|six|date",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,43 +168,21 @@ class Calendar:
         return fiscal_year, 4 - round(months_before_end / 3) % 4
 
 
-def find_period_refs(text: str, offset: int = 0) -> list[PeriodRef]:
-    """Every period phrase in `text`, left to right, without overlaps.
+def find_period_refs(text: str, regions: Sequence[Span] | None = None) -> list[PeriodRef]:
+    """Every period phrase in `text` (or in `regions` of it), left to right, without overlaps.
 
     >>> [r.rule for r in find_period_refs("for the fiscal year ended September 30, 2003")]
     ['<noun> ended <date>']
     """
-    found = [
-        (match.start(), -match.end(), order, rule, match)
-        for order, (rule, pattern) in enumerate(COMPILED)
-        for match in pattern.finditer(text)
-    ]
+    spans = windows(text, ANCHOR_RE, regions, before=60, after=70)
     refs: list[PeriodRef] = []
-    for _, _, _, rule, match in longest_first(found):
-        refs.extend(_refs_of(rule, match, offset))
+    for _, _, order, match in find_all(PATTERNS, text, spans):
+        refs.extend(_refs_of(RULES[order][0], match))
     return refs
 
 
-def longest_first(found: list[T]) -> list[T]:
-    """Non-overlapping matches, the longest (then the earlier rule) winning, in text order.
-
-    Items are tuples (start, -end, rule order, ...).
-    """
-    chosen: list[T] = []
-    taken: list[tuple[int, int]] = []
-    for item in sorted(found, key=lambda i: (i[1] + i[0], i[2])):
-        start, end = item[0], -item[1]
-        k = bisect_left(taken, (start, start))
-        if (k > 0 and taken[k - 1][1] > start) or (k < len(taken) and taken[k][0] < end):
-            continue
-        taken.insert(k, (start, end))
-        chosen.append(item)
-    chosen.sort(key=lambda i: i[0])
-    return chosen
-
-
-def _refs_of(rule: str, match: re.Match[str], offset: int) -> list[PeriodRef]:
-    span = Span(match.start() + offset, match.end() + offset)
+def _refs_of(rule: str, match: re.Match[str]) -> list[PeriodRef]:
+    span = Span(match.start(), match.end())
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     base = PeriodRef(span=span, rule=rule)
     if "date" in groups:

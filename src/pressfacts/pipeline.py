@@ -59,9 +59,10 @@ def extract_text(text: str, name: str = "release.txt") -> Release:
 def extract_document(document: Document) -> Release:
     """Facts of one document: prose facts and table facts, reconciled."""
     release_date = find_release_date(document.text, document.meta)
-    refs = find_period_refs(document.text)
+    regions = prose_regions(document)
+    refs = find_period_refs(document.text, regions)
     calendar = infer_calendar(refs, release_date)
-    prose = prose_facts(document, calendar, refs)
+    prose = prose_facts(document, calendar, refs, regions)
     context = ReleaseContext(release_date=release_date, fiscal_year_end=calendar.fiscal_year_end)
     facts, unconfirmed = reconcile(prose, table_facts(document, context))
     facts.sort(key=lambda f: f.span.start)
@@ -82,18 +83,20 @@ def extract_document(document: Document) -> Release:
     )
 
 
-def prose_facts(document: Document, calendar: Calendar, refs: Sequence[PeriodRef]) -> list[Fact]:
+def prose_facts(
+    document: Document, calendar: Calendar, refs: Sequence[PeriodRef], regions: Sequence[Span]
+) -> list[Fact]:
     """Facts stated in the release's sentences (tables excluded)."""
     text = document.text
     tokens = ProseTokens(
-        mentions=find_mentions(text),
-        phrases=find_metric_phrases(text),
+        mentions=find_mentions(text, regions),
+        phrases=find_metric_phrases(text, regions),
         refs=refs,
-        qualifiers=cues.find_qualifiers(text),
-        compares=cues.find_compare_markers(text),
+        qualifiers=cues.find_qualifiers(text, regions),
+        compares=cues.find_compare_markers(text, regions),
     )
     reader = Reader(text, tokens, calendar, running=calendar.current)
-    for region in prose_regions(document):
+    for region in regions:
         for sentence in split_sentences(text, region):
             reader.read(sentence)
     return reader.facts

@@ -9,28 +9,23 @@ reads rows and emits a `Candidate` per number. Candidates still compete
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from pressfacts.models import Basis, Document, Fact, Period, ReleaseContext, Span, Table, TablePosition, Unit
+from pressfacts.models import Basis, Document, Fact, Period, ReleaseContext, Span, TablePosition, Unit
 from pressfacts.tables.basis import BasisMark
-from pressfacts.tables.columns import (
-    BlockHead,
-    Column,
-    block_head,
-    claimed_columns,
-    column_of,
-    inherit_periods,
-)
-from pressfacts.tables.fiscal import Calendar, fit_fiscal_year_end, infer_fiscal_year_end
-from pressfacts.tables.grid import Block, Row, Segment, Value, blocks
-from pressfacts.tables.headers import PeriodParts
-from pressfacts.tables.labels import Meaning, is_generic, read_label
-from pressfacts.tables.scale import Scale, first_scale, read_scale
+from pressfacts.tables.columns import BlockHead, Column
+from pressfacts.tables.fiscal import Calendar
+from pressfacts.tables.grid import Row, Value, blocks
+from pressfacts.tables.labels import Meaning, read_label
+from pressfacts.tables.layout import Layout, document_calendar, layout_of
+from pressfacts.tables.scale import read_scale
+from pressfacts.tables.sections import enter_section, sole_items
 
 FLOW_HEADLINES = frozenset({"revenue", "net_income", "operating_income", "eps", "eps_basic", "eps_diluted"})
 MAX_PER_SHARE = Decimal(10_000)  # a "per share" row with larger numbers is misread
 COMPOUND_RE = re.compile(r"^(?P<amount>.+?)\s+and\s+(?P<per_share>.*\bper\s+(?:\w+\s+){0,2}share\b.*)$", re.I)
+SHARES_IN_UNITS = Decimal(1_000_000)  # a share count printed this large is not in thousands
 WHOLE_AMOUNT = Decimal(100)  # per-share figures show cents; 9,348 in a per-share row is an amount
 
 
@@ -44,85 +39,26 @@ class Candidate:
     basis_from_row: bool  # the row label or its section states the basis
     scale_known: bool
     factor: Decimal  # the scale applied to the printed number
-
-
-@dataclass(slots=True)
-class _Layout:
-    """A block with its head and resolved columns, keyed by (first, last) column."""
-
-    table: Table
-    block: Block
-    head: BlockHead
-    scale: Scale | None
-    share_kind: str | None
-    columns: dict[tuple[int, int], Column] = field(default_factory=dict)
+    money: bool = False  # the cell shows a currency sign
 
 
 def candidates(document: Document, context: ReleaseContext) -> list[Candidate]:
-    layouts = [_layout(document, table, block) for table in document.tables for block in blocks(table)]
-    calendar = _calendar(layouts, context)
+    layouts = [layout_of(document, table, block) for table in document.tables for block in blocks(table)]
+    calendar = document_calendar(layouts, context)
     out: list[Candidate] = []
     for layout in layouts:
         out.extend(_block_candidates(document, layout, calendar))
     return out
 
 
-def _layout(document: Document, table: Table, block: Block) -> _Layout:
-    head = block_head(document, table, block)
-    sections = [r.label.text for r in block.body if r.kind == "section" and r.label]
-    scale = first_scale([head.title, *sections])
-    layout = _Layout(table, block, head, scale, _share_kind(block, head))
-    claimed = claimed_columns(block)
-    for row in block.body:
-        for value in row.values:
-            key = (value.first, value.last)
-            if key not in layout.columns:
-                layout.columns[key] = column_of(block, value.first, value.last, claimed, head)
-    layout.columns = inherit_periods(layout.columns)
-    return layout
-
-
-def _share_kind(block: Block, head: BlockHead) -> str | None:
-    """ "diluted" when the block's labels speak of diluted shares and never of basic ones:
-    its unqualified per-share rows ("Adjusted EPS") are then per diluted share."""
-    text = " ".join([head.title, *(r.label.text for r in block.body if r.label)]).lower()
-    if "diluted" in text and "basic" not in text:
-        return "diluted"
-    return None
-
-
-def _calendar(layouts: list[_Layout], context: ReleaseContext) -> Calendar:
-    """The fiscal year end: from the tables' year columns, else the one under which the
-    labelled columns land on dated ones, else the release context's."""
-    columns = [
-        (i, c.parts, f"{lay.head.title} {c.text}")
-        for i, lay in enumerate(layouts)
-        for c in lay.columns.values()
-    ]
-    undated = Calendar(None)
-    anchors = tuple(
-        sorted({p for _, parts, _ in columns if _dated(parts) and (p := undated.resolve(parts)) and p.months})
-    )
-    fye = infer_fiscal_year_end(columns)
-    if fye is None:
-        labelled = [parts for _, parts, _ in columns if not _dated(parts) and parts.year is not None]
-        fye = fit_fiscal_year_end(labelled, anchors, context.fiscal_year_end)
-    return Calendar(fye, anchors)
-
-
-def _dated(parts: PeriodParts) -> bool:
-    """A column that states its own end date, as opposed to one computed from a quarter label."""
-    return parts.end is not None or parts.month_day is not None
-
-
-def _block_candidates(document: Document, layout: _Layout, calendar: Calendar) -> list[Candidate]:
+def _block_candidates(document: Document, layout: Layout, calendar: Calendar) -> list[Candidate]:
     out: list[Candidate] = []
     sections: list[Row] = []
     previous: Row | None = None
-    sole = _sole_items(layout.block.body)
+    sole = sole_items(layout.block.body)
     for row in layout.block.body:
         if row.kind == "section":
-            sections = _enter_section(sections, row, previous)
+            sections = enter_section(sections, row, previous)
             previous = row
             continue
         if row.index in sole:
@@ -136,41 +72,8 @@ def _block_candidates(document: Document, layout: _Layout, calendar: Calendar) -
     return out
 
 
-def _enter_section(sections: list[Row], row: Row, previous: Row | None) -> list[Row]:
-    """The section stack (nearest first) once `row` opens a section.
-
-    Right after another heading it nests; after numbers it replaces the stack,
-    except that "Diluted" after the rows of "Basic" is a sibling under the same
-    parent ("Loss Per Common Share:" / "Basic" ... / "Diluted" ...).
-    """
-    if previous is not None and previous.kind == "section":
-        return [row, *sections]
-    if sections and _generic(row) and _generic(sections[0]):
-        return [row, *sections[1:]]
-    return [row]
-
-
-def _generic(row: Row) -> bool:
-    return row.label is not None and is_generic(row.label.text)
-
-
-def _sole_items(body: list[Row]) -> dict[int, Segment]:
-    """Rows that are the only line under a revenue heading, mapped to that heading."""
-    sole: dict[int, Segment] = {}
-    for i, row in enumerate(body):
-        if row.kind != "section" or row.label is None:
-            continue
-        rest = body[i + 1 :]
-        end = next((j for j, r in enumerate(rest) if r.kind == "section"), len(rest))
-        items = [r for r in rest[:end] if r.kind == "data"]
-        meanings = read_label(row.label.text, [])
-        if len(items) == 1 and end < len(rest) and meanings[0].headline == "revenue":
-            sole[items[0].index] = row.label
-    return sole
-
-
 def _row_candidates(
-    document: Document, layout: _Layout, calendar: Calendar, row: Row, sections: list[Row]
+    document: Document, layout: Layout, calendar: Calendar, row: Row, sections: list[Row]
 ) -> list[Candidate]:
     section_texts = [s.label.text for s in sections if s.label]
     label = row.label.text if row.label else ("Total" if section_texts else "")
@@ -197,7 +100,7 @@ def _row_candidates(
     return out
 
 
-def _row_meanings(layout: _Layout, row: Row, label: str, sections: list[str]) -> list[Meaning]:
+def _row_meanings(layout: Layout, row: Row, label: str, sections: list[str]) -> list[Meaning]:
     meanings = read_label(label, sections, list(layout.head.texts), layout.share_kind)
     if any(m.unit == "USD/share" for m in meanings) and any(_whole_amount(v) for v in row.values):
         # A heading said "per share" but the row shows whole amounts: read it without the heading.
@@ -211,7 +114,7 @@ def _whole_amount(value: Value) -> bool:
 
 
 def _candidate(
-    layout: _Layout,
+    layout: Layout,
     row: Row,
     value: Value,
     column: Column,
@@ -227,7 +130,9 @@ def _candidate(
         return None
     if unit == "USD/share" and (abs(number.value) >= MAX_PER_SHARE or _whole_amount(value)):
         return None
-    factor, known = _factor(layout, row, column, unit)
+    factor, known = (
+        (Decimal(1), True) if meaning.unscaled else _factor(layout, row, column, unit, number.value)
+    )
     basis, note, from_row = _basis(meaning, column, layout.head)
     fact = Fact(
         metric=meaning.metric,
@@ -247,14 +152,15 @@ def _candidate(
     if not known:
         fact.flags.append("scale not stated")
     precision = Decimal(1).scaleb(-number.decimals) * factor / 2
-    return Candidate(fact, meaning, precision, from_row, known, factor)
+    return Candidate(fact, meaning, precision, from_row, known, factor, number.currency)
 
 
-def _factor(layout: _Layout, row: Row, column: Column, unit: Unit) -> tuple[Decimal, bool]:
+def _factor(layout: Layout, row: Row, column: Column, unit: Unit, printed: Decimal) -> tuple[Decimal, bool]:
     """The multiplier to full units, and whether any text stated it."""
-    if unit in ("USD/share", "percent"):
-        return Decimal(1), True
     own = read_scale(row.label.text) if row.label else None
+    if unit in ("USD/share", "percent", "count"):
+        # per-share amounts and ratios are never scaled; counts only by their own label ("(in thousands)")
+        return (own.factor if own is not None and unit == "count" else Decimal(1)), True
     if own is not None:
         return own.factor, True
     scale = read_scale(column.text) or layout.scale
@@ -262,6 +168,8 @@ def _factor(layout: _Layout, row: Row, column: Column, unit: Unit) -> tuple[Deci
         return Decimal(1), False
     if unit == "shares" and scale.shares_excepted:
         return Decimal(1), True
+    if unit == "shares" and not scale.shares_stated and abs(printed) >= SHARES_IN_UNITS:
+        return Decimal(1), True  # "dollars in thousands" over a count printed as 61,523,513: units
     return scale.factor, True
 
 

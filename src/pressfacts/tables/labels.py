@@ -73,6 +73,8 @@ PER_SHARE_RE = re.compile(
     r"\bper\s+(?:[a-z]+\s+){0,4}?(?:share|unit)s?\b|\beps\b|\bper\s+share\b|\bper\s+(?:diluted|basic)\b"
 )
 SHARES_RE = re.compile(r"\bshares\b|\bweighted[\s-]+average\b|\bshare\s+count\b|\bdenominator\b")
+# Equity lines that mention shares but report dollars: "Common stock and paid-in capital - shares authorized".
+EQUITY_AMOUNT_RE = re.compile(r"\bcapital\b|\bpaid-in\b|\bpar\s+value\b|\btreasury\b|\bat\s+cost\b")
 BASIC_RE = re.compile(r"\bbasic\b")
 DILUTED_RE = re.compile(r"\bdiluted\b|\bdilution\b")
 
@@ -101,6 +103,15 @@ PART_RE = re.compile(r"\bsegments?\b|\bdivisions?\b|\bgeograph|\bregions?\b|\bby
 # Labels of ratios and shares of a total, which never hold a headline amount.
 NOT_AMOUNT_RE = re.compile(r"%|\bpercent(?:age)?\b|\bmargins?\b")
 
+# Rows of quantities other than money: volumes, counts, days.
+COUNT_RE = re.compile(
+    r"\b(?:bcf|bcfe|mmcf|mmcfe|mcf|mcfe|bbls?|mbbls?|mmbbls?|boe|mboe|mmboe|mmbtu|tons|tonnes|sq\.?\s*ft"
+    r"|square\s+feet|mwh|gwh|employees|headcount|stores|locations|days)\b|\bnumber\s+of\b"
+)
+
+# Prices per unit of something else ("Average price ($/Mcf)"): dollars, never scaled.
+RATE_RE = re.compile(r"\$\s*/|\$\s+per\b|\bper\s+(?:mcfe?|bbl|boe|mmbtu|ton|tonne|unit|day|hour|square)\b")
+
 # Labels that read only with their section: "Basic" under "Earnings per share:".
 GENERIC_RE = re.compile(
     r"^(?:basic|diluted|basic\s+and\s+diluted|diluted\s+and\s+basic|total|other|net|"
@@ -119,6 +130,7 @@ class Meaning:
     rank: int = 0
     mark: BasisMark | None = None  # the basis the row label states
     section_mark: BasisMark | None = None  # the basis a section heading above states
+    unscaled: bool = False  # a rate such as dollars per Mcf: the table scale does not apply
 
 
 def clean_label(text: str) -> str:
@@ -196,10 +208,8 @@ def _section_mark(parents: list[str]) -> BasisMark | None:
 def _in_per_share_section(own: str, context: Context) -> bool:
     if any(PER_SHARE_RE.search(p) and not _is_share_count(p) for p in context.parents[:2]):
         return True
-    # A block headed "Earnings Per Diluted Share" states its income rows per share.
-    return (
-        bool(PER_SHARE_RE.search(context.heading)) and _base_metric(_per_share_base(_core(own)))[0] == "eps"
-    )
+    # A block headed "Earnings Per Diluted Share" or "Per Share Amounts" states its rows per share.
+    return bool(PER_SHARE_RE.search(context.heading))
 
 
 def is_generic(label: str) -> bool:
@@ -219,7 +229,7 @@ def _core(text: str) -> str:
 
 def _is_share_count(text: str) -> bool:
     """Share counts: "Weighted average shares - basic", "Shares used in per share computation"."""
-    if not SHARES_RE.search(text):
+    if not SHARES_RE.search(text) or EQUITY_AMOUNT_RE.search(text):
         return False
     return not re.search(
         r"\bper\s+(?:[a-z]+\s+){0,3}?share\b(?!\s+(?:computation|calculation|amounts))", text
@@ -281,6 +291,10 @@ def _share_meanings(own: str, context: Context) -> list[Meaning]:
 def _amount_meaning(own: str, context: Context) -> Meaning:
     mark, core = basis_mark(own), _core(own)
     metric = _snake(core) or "unlabelled"
+    if RATE_RE.search(own):
+        return Meaning(metric, "USD", None, None, 0, mark, context.section_mark, unscaled=True)
+    if COUNT_RE.search(own):
+        return Meaning(metric, "count", None, None, 0, mark, context.section_mark)
     adjusted = (mark or context.section_mark or BasisMark("gaap")).basis == "non_gaap"
     if NOT_AMOUNT_RE.search(core) or context.part or any(PART_RE.search(p) for p in [core, *context.parents]):
         return Meaning(

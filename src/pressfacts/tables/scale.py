@@ -7,7 +7,7 @@ the table. Per-share amounts are never scaled; share counts follow the table
 scale unless the phrase excepts them ("except share and per share data").
 
 >>> read_scale("(In thousands, except per share data)")
-Scale(factor=Decimal('1000'), shares_excepted=False)
+Scale(factor=Decimal('1000'), shares_excepted=False, shares_stated=False)
 >>> read_scale("(Dollars in millions, except share and per share amounts)").shares_excepted
 True
 >>> read_scale("Total revenue") is None
@@ -41,6 +41,7 @@ EXCEPT_RE = re.compile(r"\bexcept\b(?P<what>[^)]{0,80})", re.IGNORECASE)
 class Scale:
     factor: Decimal
     shares_excepted: bool = False
+    shares_stated: bool = False  # the phrase names shares: "Thousands of Dollars and Shares"
 
 
 def read_scale(text: str) -> Scale | None:
@@ -51,7 +52,9 @@ def read_scale(text: str) -> Scale | None:
     start, factor = min(found)
     clause = EXCEPT_RE.search(text, start)
     excepted = bool(clause and _excepts_shares(clause.group("what")))
-    return Scale(factor, excepted)
+    before = text[: clause.start()] if clause else text
+    stated = bool(re.search(r"\bshares\b", before, re.IGNORECASE)) and not excepted
+    return Scale(factor, excepted, stated)
 
 
 def _excepts_shares(what: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
-from pressfacts.tables.extract import Candidate
+from pressfacts.tables.extract import SHARES_IN_UNITS, Candidate
 
 FACTORS = (Decimal(1), Decimal(1_000), Decimal(1_000_000), Decimal(1_000_000_000))
 MIN_MEETINGS = 2  # figures that must meet under one factor before it is believed
@@ -43,49 +43,53 @@ def equal(a: Candidate, b: Candidate) -> bool:
 
 
 def calibrate_scales(cands: list[Candidate]) -> list[Candidate]:
-    known = [c for c in cands if c.scale_known]
-    by_period: dict[tuple[object, ...], list[Decimal]] = defaultdict(list)
-    for c in known:
-        if c.fact.unit == "USD":
-            by_period[_key(c)].append(c.fact.value)
+    """Give each table that states no scale the factor its figures support, or none."""
+    known: dict[tuple[object, ...], list[Decimal]] = defaultdict(list)
+    for c in cands:
+        if c.scale_known and c.fact.unit == "USD":
+            known[_meeting_key(c)].append(c.fact.value)
     unknown: dict[int, list[Candidate]] = defaultdict(list)
     for c in cands:
         if not c.scale_known and c.fact.position is not None:
             unknown[c.fact.position.table].append(c)
-    usual = {c.factor for c in known if c.fact.unit == "USD"}
+    usual = {c.factor for c in cands if c.scale_known and c.fact.unit == "USD"}
     factors: dict[int, tuple[Decimal, str]] = {}
     for table, members in unknown.items():
-        factor = _meeting_factor(members, by_period)
+        factor = _meeting_factor(members, known)
         if factor is not None:
             factors[table] = (factor, "scale from figures repeated in other tables")
-        elif len(usual) == 1:
+        elif len(usual) == 1 and any(c.money for c in members):
+            # a money table (it shows "$") in a release whose tables all use one scale
             factors[table] = (next(iter(usual)), "scale assumed from the release's other tables")
     return [_rescaled(c, factors) for c in cands]
 
 
+def _meeting_key(c: Candidate) -> tuple[object, ...]:
+    return (c.meaning.headline or c.fact.metric, *_key(c))
+
+
 def _meeting_factor(
-    members: list[Candidate], by_period: dict[tuple[object, ...], list[Decimal]]
+    members: list[Candidate], known: dict[tuple[object, ...], list[Decimal]]
 ) -> Decimal | None:
-    scores: dict[Decimal, int] = {}
-    for factor in FACTORS:
-        scores[factor] = sum(
-            1
-            for c in members
-            if c.fact.unit == "USD"
-            and c.fact.value
-            and any(
-                abs(v - c.fact.value * factor) <= c.precision * factor for v in by_period.get(_key(c), [])
-            )
-        )
+    """The factor under which at least two figures equal figures of the same metric and
+    period in scaled tables, and more of them than under any other factor."""
+    scores = {factor: sum(1 for c in members if _meets(c, factor, known)) for factor in FACTORS}
+    ranked = sorted(scores.values(), reverse=True)
     best = max(scores, key=lambda f: scores[f])
-    return best if scores[best] >= MIN_MEETINGS else None
+    return best if ranked[0] >= MIN_MEETINGS and ranked[0] > ranked[1] else None
+
+
+def _meets(c: Candidate, factor: Decimal, known: dict[tuple[object, ...], list[Decimal]]) -> bool:
+    if c.fact.unit != "USD" or not c.fact.value:
+        return False
+    return any(abs(v - c.fact.value * factor) <= c.precision * factor for v in known.get(_meeting_key(c), []))
 
 
 def _rescaled(c: Candidate, factors: dict[int, tuple[Decimal, str]]) -> Candidate:
     if c.scale_known or c.fact.position is None or c.fact.position.table not in factors:
         return c
     factor, why = factors[c.fact.position.table]
-    if c.fact.unit in ("USD", "shares"):
+    if c.fact.unit == "USD" or (c.fact.unit == "shares" and abs(c.fact.value) < SHARES_IN_UNITS):
         c.fact.value *= factor
         c = replace(c, precision=c.precision * factor, factor=factor)
     c.fact.flags = [why if f == "scale not stated" else f for f in c.fact.flags]

@@ -1,0 +1,66 @@
+"""Running many phrase patterns over a long text, fast and without overlaps.
+
+Each vocabulary has a cheap anchor pattern (its key words). The full
+patterns run only in windows around anchors, inside the regions given (the
+prose of a release, not its tables), so the cost grows with the number of
+key words rather than with the length of the text times the number of rules.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
+
+from pressfacts.models import Span
+
+T = TypeVar("T", bound=tuple[Any, ...])
+
+
+def windows(
+    text: str, anchor: re.Pattern[str], regions: Sequence[Span] | None, before: int, after: int
+) -> Iterator[tuple[int, int]]:
+    """Merged spans [anchor - before, anchor + after] inside each region."""
+    for region in regions if regions is not None else [Span(0, len(text))]:
+        start = end = -1
+        for match in anchor.finditer(text, region.start, region.end):
+            lo, hi = max(region.start, match.start() - before), min(region.end, match.end() + after)
+            if lo > end:
+                if end > start:
+                    yield start, end
+                start = lo
+            end = max(end, hi)
+        if end > start:
+            yield start, end
+
+
+def find_all(
+    patterns: Sequence[re.Pattern[str]], text: str, spans: Iterator[tuple[int, int]]
+) -> list[tuple[int, int, int, re.Match[str]]]:
+    """Non-overlapping matches of any pattern, longest first: (start, -end, pattern index, match)."""
+    found = [
+        (match.start(), -match.end(), order, match)
+        for lo, hi in spans
+        for order, pattern in enumerate(patterns)
+        for match in pattern.finditer(text, lo, hi)
+    ]
+    return longest_first(found)
+
+
+def longest_first(found: list[T]) -> list[T]:
+    """Non-overlapping matches, the longest (then the earlier rule) winning, in text order.
+
+    Items are tuples (start, -end, rule order, ...).
+    """
+    chosen: list[T] = []
+    taken: list[tuple[int, int]] = []
+    for item in sorted(found, key=lambda i: (i[1] + i[0], i[2])):
+        start, end = item[0], -item[1]
+        k = bisect_left(taken, (start, start))
+        if (k > 0 and taken[k - 1][1] > start) or (k < len(taken) and taken[k][0] < end):
+            continue
+        taken.insert(k, (start, end))
+        chosen.append(item)
+    chosen.sort(key=lambda i: i[0])
+    return chosen
