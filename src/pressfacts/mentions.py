@@ -34,6 +34,7 @@ SCALES: dict[str, int] = {
 
 NUMBER_RE = re.compile(
     r"""
+    (?=[(\$\-\u2212\u2013\d.U])                          # fail fast where no number can start
     (?P<open>\(\s?)?                                  # "(" of a negative, before or after "$"
     (?P<minus>[-\u2212\u2013]\s?)?                    # a minus sign
     (?P<currency>US\$|\$|USD\s)?                      # currency

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pressfacts.models import Span
-from pressfacts.scan import find_all, windows
+from pressfacts.scan import find_all, keyword_anchor, windows
 
 EpsKind = Literal["eps", "eps_basic", "eps_diluted"]
 
@@ -54,11 +54,11 @@ PHRASES: list[tuple[str, str, str, int]] = [
 COMPILED = [(name, re.compile(rf"\b(?:{p})\b", re.I), metric, sign) for name, p, metric, sign in PHRASES]
 PATTERNS = [pattern for _, pattern, _, _ in COMPILED]
 # Every metric phrase holds one of these words; phrases are looked for only near them.
-ANCHOR_RE = re.compile(
-    r"income|earning|loss|revenue|sales|profit|EPS|EBIT|OIBDA|margin|cash|backlog|booking|order|asset|deposit"
-    r"|loan|equity|dividend|expenditure|expense|cost|charge|debt|book|funds|FFO",
-    re.I,
-)
+ANCHOR_RE = keyword_anchor(
+    ["income", "earning", "loss", "revenue", "sales", "profit", "EPS", "EBIT", "OIBDA", "margin", "cash", "backlog",
+     "booking", "order", "asset", "deposit", "loan", "equity", "dividend", "expenditure", "expense", "cost",
+     "charge", "debt", "book", "funds", "FFO"]
+)  # fmt: skip
 
 # Words that may stand right before a headline metric phrase without changing it.
 NEUTRAL_BEFORE = frozenset(

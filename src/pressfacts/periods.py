@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from pressfacts.dates import DATE_RE, MONTH_PATTERN, date_of_match, duration_months, last_day, number_of
 from pressfacts.models import Period, Span
-from pressfacts.scan import find_all, windows
+from pressfacts.scan import find_all, keyword_anchor, windows
 
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -84,12 +84,12 @@ RULES: list[tuple[str, str]] = [
     ("full year", r"\b(?P<curnoun2>full[\s-]year|year[\s-]to[\s-]date)\b"),
 ]  # fmt: skip
 
-PATTERNS = [re.compile(p, re.I | re.X) for _, p in RULES]
+PATTERNS = [re.compile(rf"\b{p}", re.I | re.X) for _, p in RULES]
 # Every period phrase holds one of these words; rules run only near them.
-ANCHOR_RE = re.compile(
-    r"quarter|year|month|week|half|period|fiscal|ended|ending|\bQ[1-4]|[1-4]Q\b|(?:19|20)\d\d|nine|six|date",
-    re.I,
-)
+ANCHOR_RE = keyword_anchor(
+    ["quarter", "year", "month", "week", "half", "period", "fiscal", "ended", "ending", "Q[1-4]", "[1-4]Q\\b",
+     "19\\d\\d", "20\\d\\d", "nine", "six", "date"]
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ NON_GAAP_MARKS: list[tuple[str, str, int]] = [
     (r"\badjusted\b|\badj\.", "adjusted", 0),
     (r"\bpro[\s-]*forma\b", "pro forma", 1),
     (r"^core\b|\bcore(?=\s+(?:net|diluted|basic|earnings|eps|operating))", "core", 0),
-    (r"\bconstant[\s-]+currency\b", "constant currency", 0),
+    (r"(?:\b(?:at|in|on\s+a)\s+)?\bconstant[\s-]+currency(?:\s+basis)?\b", "constant currency", 0),
     (r"\beconomic(?=\s+(?:earnings|net\s+income|eps)\b)", "economic", 0),
     (r"\bnormali[sz]ed\b", "normalized", 0),
     (

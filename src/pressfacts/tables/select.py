@@ -6,7 +6,8 @@
 - Several rows may claim one headline metric for a period; the lowest rank
   wins and the others keep a metric of their own (`labels` ranks them).
 - A "Non-GAAP" column or table that repeats a GAAP figure unchanged states no
-  adjusted figure: dropped, unless the row itself is named as adjusted.
+  adjusted figure: dropped, unless the row itself is named as adjusted (but
+  "at constant currency" for the base period is the reported figure, dropped).
 """
 
 from __future__ import annotations
@@ -133,7 +134,8 @@ def drop_unadjusted_repeats(cands: Iterable[Candidate]) -> list[Candidate]:
 
 
 def _unadjusted(c: Candidate, gaap: dict[tuple[object, ...], list[Candidate]]) -> bool:
-    if c.fact.basis != "non_gaap" or c.basis_from_row:
+    # A constant-currency restatement of the base period is the reported figure itself.
+    if c.fact.basis != "non_gaap" or (c.basis_from_row and c.fact.basis_note != "constant currency"):
         return False
     same = gaap.get((c.fact.metric, c.fact.period.end, c.fact.period.months), [])
     return any(equal(c, g) for g in same)
