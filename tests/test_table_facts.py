@@ -415,6 +415,35 @@ def test_fiscal_year_end_fitted_to_dated_columns() -> None:
         assert value(facts, "revenue", D(2023, 4, 30), 3) == 7_192_000_000
 
 
+SEGMENT_COLUMNS: list[list[GridCell]] = [
+    ["", "Americas", "International", "Corporate", "Consolidated"],
+    ["Three Months Ended March 31, 2020", "", "", "", ""],
+    ["Sales to external customers", "$231,253", "$109,892", "$\u2014", "$341,145"],
+    ["Adjusted operating income (loss)", "59,807", "12,671", "(8,614)", "63,864"],
+]
+
+
+def test_consolidated_column_of_a_segment_table_under_a_period_heading() -> None:
+    facts = table_facts(document((SEGMENT_COLUMNS, "Segment Information\n(In thousands)")), ReleaseContext())
+    assert value(facts, "operating_income", D(2020, 3, 31), 3, "non_gaap") == 63_864_000
+    assert len([f for f in facts if f.metric == "operating_income"]) == 1  # segments' columns give none
+
+
+CONSTANT_CURRENCY: list[list[GridCell]] = [
+    ["", ("Three Months Ended March 31,", 2)],
+    ["", "2019", "2020"],
+    ["Revenue as reported", "$558,123", "$503,376"],
+    ["Conversion impact U.S. dollar/other currencies", "", "8,118"],
+    ["Revenue at constant currency", "558,123", "511,494"],
+]
+
+
+def test_constant_currency_base_period_is_the_reported_figure() -> None:
+    facts = table_facts(document((CONSTANT_CURRENCY, "(U.S. dollars in thousands)")), ReleaseContext())
+    assert value(facts, "revenue", D(2020, 3, 31), 3, "non_gaap") == 511_494_000
+    assert not find(facts, "revenue", D(2019, 3, 31), 3, "non_gaap")
+
+
 CORPUS = Path(os.environ.get("PRESSFACTS_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pressfacts.models import Span
-from pressfacts.scan import find_all, keyword_anchor, windows
+from pressfacts.scan import PhraseRules
 
 EpsKind = Literal["eps", "eps_basic", "eps_diluted"]
 
@@ -51,13 +51,37 @@ PHRASES: list[tuple[str, str, str, int]] = [
     ("loss", r"loss", "net_income", -1),
 ]  # fmt: skip
 
-COMPILED = [(name, re.compile(rf"\b(?:{p})\b", re.I), metric, sign) for name, p, metric, sign in PHRASES]
-PATTERNS = [pattern for _, pattern, _, _ in COMPILED]
-# Every metric phrase holds one of these words; phrases are looked for only near them.
-ANCHOR_RE = keyword_anchor(
-    ["income", "earning", "loss", "revenue", "sales", "profit", "EPS", "EBIT", "OIBDA", "margin", "cash", "backlog",
-     "booking", "order", "asset", "deposit", "loan", "equity", "dividend", "expenditure", "expense", "cost",
-     "charge", "debt", "book", "funds", "FFO"]
+# Per rule: the characters its phrase can start with, and the key word group it holds.
+RULE_SCAN: dict[str, tuple[str, str]] = {
+    "<earnings> per <diluted> share": ("bdfgneilp(", "per"),
+    "<diluted> EPS": ("bdfe", "eps"),
+    "net income (loss)": ("n", "net"),
+    "net operating earnings": ("n", "net"),
+    "net income": ("n", "net"),
+    "net loss": ("n", "net"),
+    "operating income": ("oiep", "operat"),
+    "operating loss": ("ol", "operat"),
+    "revenue": ("tnors", "revenue"),
+    "other measure": ("aebcdfglost", "other"),
+    "earnings": ("e", "income"),
+    "income": ("ip", "income"),
+    "loss": ("l", "income"),
+}
+METRIC_RULES = PhraseRules(
+    [(name, rf"(?:{p})\b") for name, p, _, _ in PHRASES],
+    RULE_SCAN,
+    anchors={
+        "per": (["per"], 50, 30),
+        "eps": (["EPS"], 25, 5),
+        "net": (["net"], 2, 45),
+        "operat": (["operat"], 25, 30),
+        "revenue": (["revenue", "sales"], 25, 15),
+        "other": (["EBIT", "OIBDA", "gross", "cash", "backlog", "booking", "order", "asset", "deposit", "loan",
+                   "equity", "dividend", "expenditure", "expense", "cost", "charge", "debt", "book", "funds",
+                   "FFO", "sales"], 25, 40),
+        "income": (["earning", "income", "profit", "loss"], 2, 40),
+    },
+    flags=re.I,
 )  # fmt: skip
 
 # Words that may stand right before a headline metric phrase without changing it.
@@ -119,12 +143,11 @@ def find_metric_phrases(text: str, regions: Sequence[Span] | None = None) -> lis
     >>> [p.metric for p in find_metric_phrases("license fee revenue and net interest income")]
     ['other', 'other']
     """
-    spans = windows(text, ANCHOR_RE, regions, before=40, after=70)
-    return [_phrase_of(order, match, text) for _, _, order, match in find_all(PATTERNS, text, spans)]
+    return [_phrase_of(order, match, text) for _, _, order, match in METRIC_RULES.find(text, regions)]
 
 
 def _phrase_of(order: int, match: re.Match[str], text: str) -> MetricPhrase:
-    name, _, metric, sign = COMPILED[order]
+    name, _, metric, sign = PHRASES[order]
     span = Span(match.start(), match.end())
     eps_kind = _eps_kind(match) if metric == "eps" else None
     if metric == "eps" and "loss" in match.group(0).lower() and "income" not in match.group(0).lower():

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from pressfacts.dates import DATE_RE, MONTH_PATTERN, date_of_match, duration_months, last_day, number_of
 from pressfacts.models import Period, Span
-from pressfacts.scan import find_all, keyword_anchor, windows
+from pressfacts.scan import PhraseRules
 
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -84,12 +84,41 @@ RULES: list[tuple[str, str]] = [
     ("full year", r"\b(?P<curnoun2>full[\s-]year|year[\s-]to[\s-]date)\b"),
 ]  # fmt: skip
 
-PATTERNS = [re.compile(rf"\b{p}", re.I | re.X) for _, p in RULES]
-# Every period phrase holds one of these words; rules run only near them.
-ANCHOR_RE = keyword_anchor(
-    ["quarter", "year", "month", "week", "half", "period", "fiscal", "ended", "ending", "Q[1-4]", "[1-4]Q\\b",
-     "19\\d\\d", "20\\d\\d", "nine", "six", "date"]
-)  # fmt: skip
+# Per rule: the characters its phrase can start with (the engine skips other positions at
+# once), and the key word it always holds (it runs only in windows around that word).
+RULE_SCAN: dict[str, tuple[str, str]] = {
+    "<noun> and <noun> ended <date>": ("0-9fstoqyhpn", "ended"),
+    "<noun> ended <date>": ("0-9fstoqyhpn", "ended"),
+    "<noun> of <date>": ("0-9fstoqn", "of"),
+    "prior year's <ordinal> quarter": ("lpat", "quarter"),
+    "<year> <ordinal> quarter": ("f12", "quarter"),
+    "<ordinal> quarter of <year>": ("fst1-4", "quarter"),
+    "Q<n> <year>": ("q1-4", "q"),
+    "<ordinal> half of <year>": ("fs", "noun"),
+    "first nine months of <year>": ("fns", "noun"),
+    "same <noun> of <prior>": ("scypr", "noun"),
+    "the <year> quarter": ("t", "quarter"),
+    "<span> quarter of <year>": ("0-9otsnf", "noun"),
+    "<span> fiscal year": ("0-9otsnf", "noun"),
+    "fiscal year <year>": ("ft12", "year"),
+    "<year> <metric>": ("12", "year"),
+    "for <year>": ("fid", "year"),
+    "last year": ("ltap", "noun"),
+    "the quarter / the year": ("tclm", "noun"),
+    "full year": ("fy", "noun"),
+}
+PERIOD_RULES = PhraseRules(
+    RULES,
+    RULE_SCAN,
+    anchors={
+        "ended": (["ended", "ending"], 80, 45),
+        "of": (["of"], 40, 30),
+        "quarter": (["quarter"], 40, 40),
+        "q": (["Q[1-4]", "[1-4]Q\\b"], 2, 20),
+        "year": (["19\\d\\d", "20\\d\\d"], 40, 40),
+        "noun": (["quarter", "year", "month", "week", "half", "period", "date"], 40, 60),
+    },
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,9 +203,8 @@ def find_period_refs(text: str, regions: Sequence[Span] | None = None) -> list[P
     >>> [r.rule for r in find_period_refs("for the fiscal year ended September 30, 2003")]
     ['<noun> ended <date>']
     """
-    spans = windows(text, ANCHOR_RE, regions, before=60, after=70)
     refs: list[PeriodRef] = []
-    for _, _, order, match in find_all(PATTERNS, text, spans):
+    for _, _, order, match in PERIOD_RULES.find(text, regions):
         refs.extend(_refs_of(RULES[order][0], match))
     return refs
 

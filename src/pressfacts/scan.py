@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from pressfacts.models import Span
@@ -48,16 +48,23 @@ def windows(
 
 
 def find_all(
-    patterns: Sequence[re.Pattern[str]], text: str, spans: Iterator[tuple[int, int]]
+    patterns: Sequence[re.Pattern[str]], text: str, spans: Iterable[tuple[int, int]]
 ) -> list[tuple[int, int, int, re.Match[str]]]:
     """Non-overlapping matches of any pattern, longest first: (start, -end, pattern index, match)."""
-    found = [
+    return longest_first(matches(patterns, text, spans, range(len(patterns))))
+
+
+def matches(
+    patterns: Sequence[re.Pattern[str]], text: str, spans: Iterable[tuple[int, int]], orders: Sequence[int]
+) -> list[tuple[int, int, int, re.Match[str]]]:
+    """Every match of each pattern inside the spans: (start, -end, its order, match)."""
+    spans = list(spans)
+    return [
         (match.start(), -match.end(), order, match)
+        for pattern, order in zip(patterns, orders, strict=True)
         for lo, hi in spans
-        for order, pattern in enumerate(patterns)
         for match in pattern.finditer(text, lo, hi)
     ]
-    return longest_first(found)
 
 
 def longest_first(found: list[T]) -> list[T]:
@@ -76,3 +83,34 @@ def longest_first(found: list[T]) -> list[T]:
         chosen.append(item)
     chosen.sort(key=lambda i: i[0])
     return chosen
+
+
+class PhraseRules:
+    """A vocabulary of phrase patterns, each run only near its key words.
+
+    `rules` are (name, pattern) in priority order; `scan` maps a rule name to
+    (first characters of its phrases, key word group); `anchors` maps a key
+    word group to (key word patterns, characters before, characters after).
+    """
+
+    def __init__(
+        self,
+        rules: Sequence[tuple[str, str]],
+        scan: dict[str, tuple[str, str]],
+        anchors: dict[str, tuple[Sequence[str], int, int]],
+        flags: int = re.I | re.X,
+    ) -> None:
+        self.names = [name for name, _ in rules]
+        self.patterns = [re.compile(rf"\b(?=[{scan[name][0]}])(?:{p})", flags) for name, p in rules]
+        self.groups: list[tuple[re.Pattern[str], int, int, list[int]]] = []
+        for key, (words, before, after) in anchors.items():
+            members = [i for i, name in enumerate(self.names) if scan[name][1] == key]
+            self.groups.append((keyword_anchor(words), before, after, members))
+
+    def find(self, text: str, regions: Sequence[Span] | None) -> list[tuple[int, int, int, re.Match[str]]]:
+        """Non-overlapping matches in text order: (start, -end, rule index, match)."""
+        found = []
+        for anchor, before, after, members in self.groups:
+            spans = list(windows(text, anchor, regions, before, after))
+            found.extend(matches([self.patterns[i] for i in members], text, spans, members))
+        return longest_first(found)

@@ -17,6 +17,7 @@ from pressfacts.tables.basis import BasisMark
 from pressfacts.tables.columns import BlockHead, Column
 from pressfacts.tables.fiscal import Calendar
 from pressfacts.tables.grid import Row, Value, blocks
+from pressfacts.tables.headers import PeriodParts, merge, parse_header
 from pressfacts.tables.labels import Meaning, read_label
 from pressfacts.tables.layout import Layout, document_calendar, layout_of
 from pressfacts.tables.scale import read_scale
@@ -26,6 +27,7 @@ FLOW_HEADLINES = frozenset({"revenue", "net_income", "operating_income", "eps", 
 MAX_PER_SHARE = Decimal(10_000)  # a "per share" row with larger numbers is misread
 COMPOUND_RE = re.compile(r"^(?P<amount>.+?)\s+and\s+(?P<per_share>.*\bper\s+(?:\w+\s+){0,2}share\b.*)$", re.I)
 SHARES_IN_UNITS = Decimal(1_000_000)  # a share count printed this large is not in thousands
+WHOLE_COMPANY_RE = re.compile(r"\bconsolidated\b|\btotal\s+company\b", re.IGNORECASE)
 WHOLE_AMOUNT = Decimal(100)  # per-share figures show cents; 9,348 in a per-share row is an amount
 
 
@@ -47,34 +49,55 @@ def candidates(document: Document, context: ReleaseContext) -> list[Candidate]:
     calendar = document_calendar(layouts, context)
     out: list[Candidate] = []
     for layout in layouts:
-        out.extend(_block_candidates(document, layout, calendar))
+        out.extend(_block_candidates(layout, calendar))
     return out
 
 
-def _block_candidates(document: Document, layout: Layout, calendar: Calendar) -> list[Candidate]:
+def _block_candidates(layout: Layout, calendar: Calendar) -> list[Candidate]:
     out: list[Candidate] = []
     sections: list[Row] = []
     previous: Row | None = None
     sole = sole_items(layout.block.body)
+    dated = DatedRows(calendar)
     for row in layout.block.body:
         if row.kind == "section":
             sections = enter_section(sections, row, previous)
+            dated.read_heading(row)
             previous = row
             continue
         if row.index in sole:
             # "Revenue:" over a single line: that line is the total it heads
-            out.extend(_row_candidates(document, layout, calendar, replace(row, label=sole[row.index]), []))
+            out.extend(_row_candidates(layout, dated, replace(row, label=sole[row.index]), []))
         else:
-            out.extend(_row_candidates(document, layout, calendar, row, sections))
+            out.extend(_row_candidates(layout, dated, row, sections))
         if row.label is not None and row.label.text.lower().startswith("total") and sections:
             sections = sections[1:]  # a total closes its section
         previous = row
     return out
 
 
-def _row_candidates(
-    document: Document, layout: Layout, calendar: Calendar, row: Row, sections: list[Row]
-) -> list[Candidate]:
+@dataclass(slots=True)
+class DatedRows:
+    """Resolves a column's period, from its header or, where the header names no period
+    ("Consolidated" in a segment table), from a heading row such as "Three Months Ended
+    March 31, 2020" above the rows."""
+
+    calendar: Calendar
+    heading: PeriodParts | None = None
+
+    def read_heading(self, row: Row) -> None:
+        parts = parse_header(row.label.text, title=True) if row.label else None
+        if parts is not None and parts.months and (parts.end or parts.quarter) and not parts.ambiguous:
+            self.heading = parts
+
+    def period(self, column: Column) -> Period | None:
+        parts = column.parts
+        if self.heading is not None and not parts.has_period and not parts.skip and not parts.ambiguous:
+            parts = merge(parts, self.heading)
+        return self.calendar.resolve(parts)
+
+
+def _row_candidates(layout: Layout, dated: DatedRows, row: Row, sections: list[Row]) -> list[Candidate]:
     section_texts = [s.label.text for s in sections if s.label]
     label = row.label.text if row.label else ("Total" if section_texts else "")
     if not label:
@@ -83,11 +106,14 @@ def _row_candidates(
     out: list[Candidate] = []
     for value in row.values:
         column = layout.columns[(value.first, value.last)]
-        period = calendar.resolve(column.parts)
+        period = dated.period(column)
         if period is None:
             continue
         kind = column.parts.per_share
         own = read_label(f"{label} per {kind} share", section_texts) if kind else meanings
+        if WHOLE_COMPANY_RE.search(column.text):
+            # the "Consolidated" column of a segment table reports the company, not a part
+            own = read_label(label, section_texts, [], layout.share_kind)
         compound = COMPOUND_RE.match(label)
         if compound and not kind:
             # "Net income and diluted earnings per share" beside "Amount | Per Diluted Share"

@@ -17,7 +17,7 @@ from typing import Literal
 from pressfacts.models import Cell, Span, Table
 from pressfacts.tables.cells import Number, clean_text, is_decoration, parse_number, with_tail
 
-RowKind = Literal["empty", "title", "header", "section", "data"]
+RowKind = Literal["empty", "header", "section", "data"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +124,8 @@ def is_year(value: Value) -> bool:
 
 
 def value_start(table: Table) -> int:
-    """The first column holding a number in most data rows: left of it is the label."""
+    """The leftmost column (past the first) where some row's first number stands: the label
+    column(s) lie left of it."""
     firsts: list[int] = []
     for cells in table.rows:
         for seg in segments(cells):
