@@ -91,6 +91,7 @@ class PhraseRules:
     `rules` are (name, pattern) in priority order; `scan` maps a rule name to
     (first characters of its phrases, key word group); `anchors` maps a key
     word group to (key word patterns, characters before, characters after).
+    One pass of a combined key word pattern finds the windows of every group.
     """
 
     def __init__(
@@ -100,17 +101,52 @@ class PhraseRules:
         anchors: dict[str, tuple[Sequence[str], int, int]],
         flags: int = re.I | re.X,
     ) -> None:
-        self.names = [name for name, _ in rules]
+        names = [name for name, _ in rules]
         self.patterns = [re.compile(rf"\b(?=[{scan[name][0]}])(?:{p})", flags) for name, p in rules]
-        self.groups: list[tuple[re.Pattern[str], int, int, list[int]]] = []
-        for key, (words, before, after) in anchors.items():
-            members = [i for i, name in enumerate(self.names) if scan[name][1] == key]
-            self.groups.append((keyword_anchor(words), before, after, members))
+        self.groups = [
+            (key, before, after, [i for i, name in enumerate(names) if scan[name][1] == key])
+            for key, (_, before, after) in anchors.items()
+        ]
+        words = [w for ws, _, _ in anchors.values() for w in ws]
+        firsts = sorted({w[0].lower() for w in words if w[0].isalnum()} | {w[0].upper() for w in words})
+        alternatives = "|".join(f"(?P<{key}>{'|'.join(ws)})" for key, (ws, _, _) in anchors.items())
+        self.anchor = re.compile(rf"\b(?=[{''.join(firsts)}])(?:{alternatives})", re.I)
 
     def find(self, text: str, regions: Sequence[Span] | None) -> list[tuple[int, int, int, re.Match[str]]]:
         """Non-overlapping matches in text order: (start, -end, rule index, match)."""
         found = []
-        for anchor, before, after, members in self.groups:
-            spans = list(windows(text, anchor, regions, before, after))
-            found.extend(matches([self.patterns[i] for i in members], text, spans, members))
+        for region in coalesce(text, regions):
+            hits: dict[str, list[tuple[int, int]]] = {key: [] for key, _, _, _ in self.groups}
+            for match in self.anchor.finditer(text, region.start, region.end):
+                hits[match.lastgroup or ""].append((match.start(), match.end()))
+            for key, before, after, members in self.groups:
+                if not hits[key]:
+                    continue
+                spans = _merged(hits[key], before, after, region)
+                found.extend(matches([self.patterns[i] for i in members], text, spans, members))
         return longest_first(found)
+
+
+def coalesce(text: str, regions: Sequence[Span] | None) -> list[Span]:
+    """Regions with only white space between them joined: fewer, longer scans."""
+    if regions is None:
+        return [Span(0, len(text))]
+    joined: list[Span] = []
+    for region in regions:
+        if joined and text[joined[-1].end : region.start].isspace():
+            joined[-1] = Span(joined[-1].start, region.end)
+        else:
+            joined.append(region)
+    return joined
+
+
+def _merged(hits: list[tuple[int, int]], before: int, after: int, region: Span) -> list[tuple[int, int]]:
+    """Windows [start - before, end + after] around hits, inside the region, overlapping ones merged."""
+    spans: list[tuple[int, int]] = []
+    for start, end in hits:
+        lo, hi = max(region.start, start - before), min(region.end, end + after)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
