@@ -18,7 +18,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from pressfacts.mentions import find_mentions

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pressfacts.models import Span
 
 COMPARE_RE = re.compile(
-    r"""\b(?:(?:as\s{1,3})?compared\s{1,3}(?:to|with)|compares?\s{1,3}(?:to|with)|versus|vs\.?
+    r"""\b(?=[acvioftrbf])(?:(?:as\s{1,3})?compared\s{1,3}(?:to|with)|compares?\s{1,3}(?:to|with)|versus|vs\.?
        |in\s{1,3}comparison\s{1,3}(?:to|with)|comparable\s{1,3}(?:to|with)|relative\s{1,3}to|against|over|than|above|below|from)\b""",
     re.I | re.X,
 )
@@ -24,7 +24,7 @@ COMPARE_RE = re.compile(
 WEAK_COMPARE = frozenset({"from", "over", "above", "below", "against"})
 
 QUALIFIER_RE = re.compile(
-    r"""\b(?:before|excluding|exclusive\s{1,3}of|prior\s{1,3}to|not\s{1,3}including|adjusted\s{1,3}(?:for|to\s{1,3}exclude)
+    r"""\b(?=[bepnaw])(?:before|excluding|exclusive\s{1,3}of|prior\s{1,3}to|not\s{1,3}including|adjusted\s{1,3}(?:for|to\s{1,3}exclude)
        |which\s{1,3}excludes?|absent)\b[^,;.()]{3,160}""",
     re.I | re.X,
 )

@@ -89,7 +89,7 @@ RULES: list[tuple[str, str]] = [
 RULE_SCAN: dict[str, tuple[str, str]] = {
     "<noun> and <noun> ended <date>": ("0-9fstoqyhpn", "ended"),
     "<noun> ended <date>": ("0-9fstoqyhpn", "ended"),
-    "<noun> of <date>": ("0-9fstoqn", "of"),
+    "<noun> of <date>": ("0-9fstoqn", "month"),
     "prior year's <ordinal> quarter": ("lpat", "quarter"),
     "<year> <ordinal> quarter": ("f12", "quarter"),
     "<ordinal> quarter of <year>": ("fst1-4", "quarter"),
@@ -112,7 +112,7 @@ PERIOD_RULES = PhraseRules(
     RULE_SCAN,
     anchors={
         "ended": (["ended", "ending"], 80, 45),
-        "of": (["of"], 40, 30),
+        "month": ([MONTH_PATTERN], 40, 30),
         "quarter": (["quarter"], 40, 40),
         "q": (["Q[1-4]", "[1-4]Q\\b"], 2, 20),
         "year": (["19\\d\\d", "20\\d\\d"], 40, 40),
