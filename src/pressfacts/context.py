@@ -27,9 +27,10 @@ TICKER_RE = re.compile(
     )\)""",
     re.X,
 )
-COMPANY_BEFORE_RE = re.compile(
-    r"((?:[A-Z0-9][\w&'’.\-]{0,30}|&|and|of|de|the)(?:,?\s{1,3}(?:[A-Z0-9][\w&'’.\-]{0,30}|&|and|of|de|the)){0,8}),?\s{0,3}$"
-)
+CONNECTORS = frozenset({"&", "and", "of", "de", "the"})
+# '(the "Company" or "SiteOne")' between the name and the ticker.
+ASIDE_AT_END_RE = re.compile(r"\s{0,3}\([^()]{0,80}\)\s{0,3}$")
+NAME_BREAK_RE = re.compile(r"--|[\u2014\u2013]|\.{3,}|[()]|(?<=\d)-")
 LEADING_NOISE = frozenset({"today", "and", "of", "the", "de", "--", "-", "—", "–"})
 DATE_CONTEXT_SKIP_RE = re.compile(
     r"(?:ended|ending|through|as\s{1,3}of|at|since|on|before|after|until|by|from|to)\s{1,3}$", re.I
@@ -45,7 +46,7 @@ class Identity:
 
 def find_identity(text: str, meta: DocumentMeta) -> Identity:
     """Company, ticker and exchange from the first "<Company> (<EXCHANGE>: <TICKER>)"."""
-    head = text[:6000]
+    head = text[:20000]
     for match in TICKER_RE.finditer(head):
         ticker = match.group("t1") or match.group("t2") or match.group("t3")
         exchange = (
@@ -59,17 +60,37 @@ def find_identity(text: str, meta: DocumentMeta) -> Identity:
 
 
 def _company_before(window: str) -> str | None:
-    window = window.replace("\n", " ")
-    match = COMPANY_BEFORE_RE.search(window.rstrip())
-    if match is None:
-        return None
-    words = match.group(1).split()
-    while words and words[0].lower().strip(",") in LEADING_NOISE:
-        words.pop(0)
-    while words and not words[0][0].isupper():
-        words.pop(0)
-    name = " ".join(words).strip(" ,")
-    return name or None
+    """The run of capitalised words (and connectors) that ends right before the ticker.
+
+    A dateline glues the name to what precedes it ("Feb. 9, 2005--Duratek, Inc."), so the
+    window is cut at the last dash or parenthesis, and the run stops at a number or at
+    a headline in capitals.
+    """
+    window = ASIDE_AT_END_RE.sub("", window)
+    tail = NAME_BREAK_RE.split(window)[-1]
+    words = tail.split()[-12:]
+    name: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        bare = words[k].strip(",")
+        if (
+            not bare
+            or bare.replace(".", "").isdigit()
+            or (bare[0].isdigit() and not bare[:1].isalpha() and "," in words[k])
+        ):
+            break
+        if not (bare[0].isupper() or bare[0].isdigit() or bare.lower() in CONNECTORS):
+            break
+        if _capitals(bare) and k > 0 and _capitals(words[k - 1].strip(",")):
+            break
+        name.insert(0, words[k])
+    while name and (name[0].strip(",") in LEADING_NOISE or not name[0][0].isalnum()):
+        name.pop(0)
+    joined = " ".join(name).strip(" ,")
+    return joined or None
+
+
+def _capitals(word: str) -> bool:
+    return len(word) >= 3 and word.isalpha() and word.isupper()
 
 
 def _title(name: str | None) -> str | None:

@@ -170,15 +170,15 @@ class Reader:
     ) -> Fact | None:
         before = self.text[max(0, amount.span.start - 60) : amount.span.start]
         after = self.text[amount.span.end : amount.span.end + 80]
-        if any(q.span.covers(amount.span) for q in qualifiers):
-            return None
-        if cues.is_hedged(before) or cues.is_part(before, after):
-            return None
         per_share_before = self.eps_in_sentence or any(
             a.kind == "per_share" and a.span.end <= amount.span.start for a in self.sentence_amounts
         )
         metric = _metric_of(amount, phrase, after, per_share_before)
         if metric is None or self._in_table_run(amount):
+            return None
+        if any(q.span.covers(amount.span) for q in qualifiers):
+            return None
+        if cues.is_hedged(before) or cues.is_part(before, after):
             return None
         if phrase is None and not EARNED_RE.search(
             self.text, max(frames[0].start, amount.span.start - 160), amount.span.start
