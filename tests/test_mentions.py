@@ -257,18 +257,11 @@ def test_spans_are_offsets_into_the_whole_text() -> None:
     assert [text[s:e] for s, e in spans] == ["$8.6 million", "$1.9 million"]
 
 
-# --------------------------------------------------------------------------- known failures
+# --------------------------------------------------------------------------- bugs found here
 
 
-# Found while writing these tests. A number one digit longer than NUMBER_RE allows (12
-# digits, 4 decimals, a comma group of 3) is cut short instead of refused: the lookahead
-# `(?![\d,]\d)` needs two characters after the number, so one trailing digit at the end of
-# the text or before a space passes, and the mention silently loses that digit.
-@pytest.mark.xfail(
-    strict=True,
-    reason="NUMBER_RE cuts a number one digit past its limit: '$1234567890123' reads as "
-    "$123456789012, '$1.23456 million' as $1.2345 (scale lost), '$1,2345' as $1,234",
-)
+# Found while writing these tests (then fixed): a number one digit longer than NUMBER_RE
+# allows (12 digits, 4 decimals, a comma group of 3) was cut short instead of refused.
 @pytest.mark.parametrize("text", ["$1234567890123", "$1.23456 million", "$1,2345"])
 def test_a_mention_never_stops_inside_a_number(text: str) -> None:
     for mention in find_mentions(text):

@@ -124,3 +124,7 @@ def explain_command(
 def main() -> None:
     """Entry point of the `pressfacts` console script."""
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -121,13 +121,15 @@ def infer_calendar(refs: Sequence[PeriodRef], release_date: dt.date | None) -> C
     """The fiscal year end and the current period, from every period phrase of a release."""
     limit = release_date or dt.date.max
     dated = [r for r in refs if r.end is not None and r.months is not None and r.end <= limit]
-    year_end = _fiscal_year_end(dated, refs)
+    stated = _fiscal_year_end(dated, refs)
+    year_end = stated or (12, 31)
     calendar = Calendar(fiscal_year_end=year_end)
     current = _current_period(dated, refs, calendar, release_date)
-    return Calendar(fiscal_year_end=year_end, current=current)
+    return Calendar(fiscal_year_end=year_end, current=current, stated=stated is not None)
 
 
-def _fiscal_year_end(dated: list[PeriodRef], refs: Sequence[PeriodRef]) -> tuple[int, int]:
+def _fiscal_year_end(dated: list[PeriodRef], refs: Sequence[PeriodRef]) -> tuple[int, int] | None:
+    """The year end the text states or implies; None when it says nothing (calendar years assumed)."""
     for ref in dated:
         if ref.months == 12 and ref.end is not None:
             return ref.end.month, ref.end.day
@@ -136,7 +138,7 @@ def _fiscal_year_end(dated: list[PeriodRef], refs: Sequence[PeriodRef]) -> tuple
         ordinal = ref.ordinal or (first_ordinal if ref.months == 3 else None)
         if ref.end is not None and ordinal is not None and ref.months == 3:
             return _year_end_from_quarter(ref.end, ordinal)
-    return 12, 31
+    return None
 
 
 def _year_end_from_quarter(end: dt.date, ordinal: int) -> tuple[int, int]:

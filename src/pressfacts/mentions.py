@@ -40,10 +40,11 @@ NUMBER_RE = re.compile(
     (?P<currency>US\$|\$|USD\s)?                      # currency
     \s?(?P<open2>\()?\s?
     (?P<minus2>[-\u2212]\s?)?
+    (?<![\d.,])                                       # never start inside a number
     (?P<number>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,4})?   # 1,234,567.89
               |\d{1,12}(?:\.\d{1,4})?                 # 1234.5
               |\.\d{1,4})                             # .13
-    (?![\d,]\d)
+    (?!\d|[.,]\d)                                     # nor stop inside one
     (?P<close>\s?\))?
     (?:[ \t]{0,3}\n?[ \t]{0,3}(?P<scale>thousand|million|mil\.?|mln|billion|bln|bn|trillion)\b)?
     (?P<close2>\))?

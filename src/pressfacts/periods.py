@@ -147,6 +147,7 @@ class Calendar:
 
     fiscal_year_end: tuple[int, int] = (12, 31)
     current: Period | None = None
+    stated: bool = False
 
     def fiscal_year_of(self, day: dt.date) -> int:
         month, dom = self.fiscal_year_end

@@ -63,7 +63,8 @@ def extract_document(document: Document) -> Release:
     refs = find_period_refs(document.text, regions)
     calendar = infer_calendar(refs, release_date)
     prose = prose_facts(document, calendar, refs, regions)
-    context = ReleaseContext(release_date=release_date, fiscal_year_end=calendar.fiscal_year_end)
+    fiscal_year_end = calendar.fiscal_year_end if calendar.stated else None
+    context = ReleaseContext(release_date=release_date, fiscal_year_end=fiscal_year_end)
     facts, unconfirmed = reconcile(prose, table_facts(document, context))
     facts.sort(key=lambda f: f.span.start)
     for number, fact in enumerate(facts, 1):

@@ -1,0 +1,5 @@
+"""`python -m pressfacts` runs the command line."""
+
+from pressfacts.cli import main
+
+main()
