@@ -84,6 +84,8 @@ def find_mentions(text: str, regions: Sequence[Span] | None = None) -> list[Ment
 
 
 def _mention_of(match: re.Match[str], text: str) -> Mention | None:
+    if not (match.group("currency") or match.group("unit") or match.group("scale")):
+        return None  # a bare number: a year, a count, a phone number
     number = _decimal(match.group("number"))
     if number is None:
         return None
