@@ -103,7 +103,8 @@ def find_release_date(text: str, meta: DocumentMeta) -> dt.date | None:
     for match in DATE_RE.finditer(head):
         if DATE_CONTEXT_SKIP_RE.search(head[max(0, match.start() - 15) : match.start()]):
             continue
-        day = date_of_match(match, default_year=_year_near(head, meta))
+        has_year = match.group("year") or match.group("year2")
+        day = date_of_match(match, default_year=None if has_year else _year_near(head, meta))
         if day is not None and 1980 <= day.year <= 2100:
             return day
     return meta.filed
@@ -111,9 +112,9 @@ def find_release_date(text: str, meta: DocumentMeta) -> dt.date | None:
 
 def _year_near(text: str, meta: DocumentMeta) -> int | None:
     """A year for a dateline without one ("HOUSTON, Aug. 4"): the latest year the text names."""
-    years = [int(y) for y in re.findall(r"\b(?:fiscal\s{1,3}|year\s{1,3})?((?:19|20)\d\d)\b", text[:3000])]
     if meta.filed:
         return meta.filed.year
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text[:3000])]
     return max(years) if years else None
 
 
