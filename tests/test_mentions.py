@@ -8,7 +8,7 @@ Where the examples come from:
   each saying which real form it varies.
 - Every expected value and span was worked out by hand from the quoted text.
 - The property tests render hand-chosen amounts in the written forms the corpus uses.
-- KNOWN_FAILURES are bugs found while writing these tests, as strict xfails.
+- "Bugs found here" holds the bugs found while writing these tests.
 """
 
 from __future__ import annotations

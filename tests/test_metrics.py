@@ -176,7 +176,6 @@ def test_examples_are_quoted_from_the_corpus(source: str, text: str) -> None:
 # rf"\b(?:{p})\b": after the closing ")" a word boundary needs a word character right after
 # it, so the rule never matches at the end of a label or before a space. The phrase splits
 # into "net income" (+1) and a separate "loss" (-1), which can flip a profit's sign.
-@pytest.mark.xfail(strict=True, reason="'Net income (loss)' never matches: trailing \\b after ')'")
 @pytest.mark.parametrize(("source", "text"), NET_INCOME_LOSS, ids=[_case_id(t) for _, t in NET_INCOME_LOSS])
 def test_net_income_loss_is_one_phrase(source: str | None, text: str) -> None:
     assert _phrases(text) == [(text[:17], "net_income", 1, None, None)]

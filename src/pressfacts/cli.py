@@ -121,6 +121,22 @@ def explain_command(
         console.print(outputs.explain_fact(fact, release))
 
 
+@app.command("check")
+def check_command(
+    file: Annotated[str, typer.Argument(help="a release file")],
+    max_bytes: Annotated[int, typer.Option(help=MAX_BYTES_HELP)] = 20_000_000,
+) -> None:
+    """Check a release against itself: per-share, parts, prose vs table, sums, changes.
+
+    Example: pressfacts check iec-2003-q4.txt
+    """
+    try:
+        release = extract(file, max_bytes=max_bytes)
+    except PressfactsError as error:
+        raise _fail(f"{file}: {error}") from None
+    outputs.print_checks(release, Console(highlight=False))
+
+
 def main() -> None:
     """Entry point of the `pressfacts` console script."""
     app()

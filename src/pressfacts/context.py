@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ TICKER_RE = re.compile(
         (?P<ex>{EXCHANGES})(?:\s{{0,3}}(?:Global\s{{1,3}}(?:Select\s{{1,3}})?Market|National\s{{1,3}}Market|Stock\s{{1,3}}Market))?\s{{0,3}}[:\-/]\s{{0,3}}(?P<t1>[A-Z][A-Z.]{{0,6}})
        |(?P<t2>[A-Z]{{1,6}})\.(?P<suffix>OB|PK)
        |(?P<t3>[A-Z]{{1,6}})\s{{0,3}}-\s{{0,3}}(?P<ex2>{EXCHANGES})
-    )\)""",
+    )(?:\)|;[^()]{0, 60}\))""",
     re.X,
 )
 CONNECTORS = frozenset({"&", "and", "of", "de", "the"})
@@ -33,7 +34,7 @@ ASIDE_AT_END_RE = re.compile(r"\s{0,3}\([^()]{0,80}\)\s{0,3}$")
 NAME_BREAK_RE = re.compile(r"--|[\u2014\u2013]|\.{3,}|[()]|(?<=\d)-")
 LEADING_NOISE = frozenset({"today", "and", "of", "the", "de", "--", "-", "—", "–"})
 DATE_CONTEXT_SKIP_RE = re.compile(
-    r"(?:ended|ending|through|as\s{1,3}of|at|since|on|before|after|until|by|from|to)\s{1,3}$", re.I
+    r"(?:ended|ending|through|as\s{1,3}of|at|since|on|before|after|until|by|from|to|and|or)\s{1,3}$", re.I
 )
 
 
@@ -72,11 +73,7 @@ def _company_before(window: str) -> str | None:
     name: list[str] = []
     for k in range(len(words) - 1, -1, -1):
         bare = words[k].strip(",")
-        if (
-            not bare
-            or bare.replace(".", "").isdigit()
-            or (bare[0].isdigit() and not bare[:1].isalpha() and "," in words[k])
-        ):
+        if not bare or _date_part(words[k]):
             break
         if not (bare[0].isupper() or bare[0].isdigit() or bare.lower() in CONNECTORS):
             break
@@ -87,6 +84,12 @@ def _company_before(window: str) -> str | None:
         name.pop(0)
     joined = " ".join(name).strip(" ,")
     return joined or None
+
+
+def _date_part(word: str) -> bool:
+    """ "29,", "2005": a piece of a dateline, not of a name like "Group 1 Software"."""
+    bare = word.rstrip(",.")
+    return bare.isdigit() and (len(bare) >= 4 or word.endswith(","))
 
 
 def _capitals(word: str) -> bool:
@@ -114,8 +117,9 @@ def _year_near(text: str, meta: DocumentMeta) -> int | None:
     """A year for a dateline without one ("HOUSTON, Aug. 4"): the latest year the text names."""
     if meta.filed:
         return meta.filed.year
-    years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text[:3000])]
-    return max(years) if years else None
+    years = Counter(int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text[:3000]))
+    # The year the text names most: an outlook year ("into 2001") is named less than its own.
+    return max(years, key=lambda y: (years[y], y)) if years else None
 
 
 def infer_calendar(refs: Sequence[PeriodRef], release_date: dt.date | None) -> Calendar:

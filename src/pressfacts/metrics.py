@@ -68,7 +68,7 @@ RULE_SCAN: dict[str, tuple[str, str]] = {
     "loss": ("l", "income"),
 }
 METRIC_RULES = PhraseRules(
-    [(name, rf"(?:{p})\b") for name, p, _, _ in PHRASES],
+    [(name, rf"(?:{p})(?!\w)") for name, p, _, _ in PHRASES],
     RULE_SCAN,
     anchors={
         "per": (["per"], 50, 30),

@@ -156,6 +156,56 @@ class Fact:
     also_at: tuple[Span, ...] = ()
     flags: list[str] = field(default_factory=list)
     id: str = ""
+    confidence: float = 1.0
+    derived_from: tuple[str, ...] = ()
+
+    @property
+    def derived(self) -> bool:
+        return bool(self.derived_from)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """An amount stated as part of another: "$1.7 million of last year's 4th quarter income".
+
+    The whole is named by metric and period, or stated outright ("$0.22 of the
+    reported $0.24 per share").
+    """
+
+    span: Span
+    value: Decimal
+    unit: Unit
+    whole_metric: str | None
+    whole_period: Period | None
+    whole_value: Decimal | None = None
+    whole_span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A stated change between two figures of one sentence: "a 49% increase over ... $103.2 million"."""
+
+    span: Span
+    percent: Decimal
+    direction: int
+    sentence: Span
+    metric: str | None = None
+
+
+CheckStatus = Literal["pass", "fail", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """One check of a release against itself."""
+
+    kind: str
+    status: CheckStatus
+    facts: tuple[str, ...]
+    expected: Decimal | None
+    actual: Decimal | None
+    tolerance: Decimal | None
+    detail: str
 
 
 @dataclass(slots=True)
@@ -165,6 +215,10 @@ class Release:
     document: Document
     facts: list[Fact]
     unconfirmed: list[Fact] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    checks: list[CheckResult] = field(default_factory=list)
+    derived: list[Fact] = field(default_factory=list)
     company: str | None = None
     ticker: str | None = None
     exchange: str | None = None

@@ -18,7 +18,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from pressfacts.models import Fact, Release, Span
+from pressfacts.models import CheckResult, Fact, Release, Span
 
 CSV_FIELDS = [
     "document", "id", "metric", "value", "unit", "basis", "basis_note", "period_end", "period_months",
@@ -58,6 +58,8 @@ def fact_dict(fact: Fact, release: Release) -> dict[str, Any]:
         "position": _position(fact),
         "also_at": [span_dict(s) for s in fact.also_at],
         "flags": list(fact.flags),
+        "confidence": fact.confidence,
+        "derived_from": list(fact.derived_from),
     }
 
 
@@ -77,7 +79,41 @@ def release_dict(release: Release) -> dict[str, Any]:
         "release_date": release.release_date.isoformat() if release.release_date else None,
         "facts": [fact_dict(f, release) for f in release.facts],
         "unconfirmed": [fact_dict(f, release) for f in release.unconfirmed],
+        "derived": [fact_dict(f, release) for f in release.derived],
+        "checks": [check_dict(c) for c in release.checks],
     }
+
+
+def check_dict(check: CheckResult) -> dict[str, Any]:
+    def num(value: Decimal | None) -> int | float | None:
+        return None if value is None else number(value)
+
+    return {
+        "kind": check.kind,
+        "status": check.status,
+        "facts": list(check.facts),
+        "expected": num(check.expected),
+        "actual": num(check.actual),
+        "tolerance": num(check.tolerance),
+        "detail": check.detail,
+    }
+
+
+def print_checks(release: Release, console: Console) -> None:
+    """The checks as a report: what passed, what failed and why, with the quotes."""
+    facts = {f.id: f for f in (*release.facts, *release.unconfirmed)}
+    colour = {"pass": "green", "fail": "red", "unknown": "yellow"}
+    counts = {s: sum(c.status == s for c in release.checks) for s in colour}
+    console.print(
+        f"[bold]{release.document.name}[/bold]: " + ", ".join(f"{n} {s}" for s, n in counts.items())
+    )
+    for check in sorted(release.checks, key=lambda c: ("fail", "unknown", "pass").index(c.status)):
+        console.print(f"[{colour[check.status]}]{check.status:7}[/] {check.kind}: {check.detail}")
+        if check.status != "pass":
+            for fact_id in check.facts:
+                if fact_id in facts:
+                    quote = " ".join(release.document.quote(facts[fact_id].span).split())
+                    console.print(f"          {fact_id} {facts[fact_id].metric}: {quote!r}")
 
 
 def to_json(release: Release) -> str:

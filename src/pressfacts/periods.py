@@ -41,7 +41,7 @@ PERIOD_NOUN = rf"""
 RULES: list[tuple[str, str]] = [
     # "the quarter and year ended December 31, 2004", "three and nine months ended March 31, 2020"
     ("<noun> and <noun> ended <date>",
-     rf"(?P<noun1>{PERIOD_NOUN})\s{{1,3}}and\s{{1,3}}(?:the\s{{1,3}})?(?P<noun2>{PERIOD_NOUN}|{NUMBER_WORD}\s{{1,3}}months)"
+     rf"(?P<noun1>{PERIOD_NOUN}|{NUMBER_WORD})\s{{1,3}}and\s{{1,3}}(?:the\s{{1,3}})?(?P<noun2>{PERIOD_NOUN}|{NUMBER_WORD}\s{{1,3}}months)"
      rf"[\s,]{{1,3}}(?:then\s)?end(?:ed|ing)(?:\s{{1,3}}on)?\s{{1,3}}(?P<date>{DATE})"),
     ("<noun> ended <date>",
      rf"(?P<noun1>{PERIOD_NOUN})[\s,]{{1,3}}(?:then\s)?end(?:ed|ing)(?:\s{{1,3}}on)?\s{{1,3}}(?P<date>{DATE})"),
@@ -153,7 +153,7 @@ class Calendar:
         month, dom = self.fiscal_year_end
         # A 52/53-week year can end a few days into the next month.
         if (day.month, day.day) <= (month, dom) or (
-            day.month == month % 12 + 1 and day.day <= 7 and dom >= 24
+            day.month == month % 12 + 1 and day.day <= 7 and 24 <= dom < last_day(2001, month).day
         ):
             return day.year - self.named_by_start
         return day.year + 1 - self.named_by_start
@@ -230,7 +230,10 @@ def _dated_refs(base: PeriodRef, groups: dict[str, str], match: re.Match[str]) -
                 replace(base, months=months, ordinal=ordinal, end=end, year=end.year if end else None)
             )
     if "noun2" in groups and refs[0].months is None:
-        refs[0] = replace(refs[0], months=refs[1].months)
+        # "three and nine months ended": the first number takes the second's unit.
+        number, unit = number_of(groups["noun1"]), groups["noun2"].lower().split()[-1]
+        months = duration_months(number, unit) if number is not None else refs[1].months
+        refs[0] = replace(refs[0], months=months)
     if len(refs) == 2:
         refs = [replace(r, plural=True) for r in refs]
     return refs

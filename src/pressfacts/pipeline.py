@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pressfacts import cues
+from pressfacts.checks import run_checks
 from pressfacts.context import find_identity, find_release_date, infer_calendar
 from pressfacts.document import build_documents, load_documents, text_document
 from pressfacts.errors import InputError
 from pressfacts.mentions import find_mentions
 from pressfacts.metrics import find_metric_phrases
-from pressfacts.models import Document, Fact, Release, ReleaseContext, Span
+from pressfacts.models import Document, Release, ReleaseContext, Span
 from pressfacts.periods import Calendar, PeriodRef, find_period_refs
 from pressfacts.prose import ProseTokens, Reader
 from pressfacts.reconcile import reconcile
@@ -56,38 +57,43 @@ def extract_text(text: str, name: str = "release.txt") -> Release:
     return extract_document(text_document(name, text))
 
 
-def extract_document(document: Document) -> Release:
-    """Facts of one document: prose facts and table facts, reconciled."""
+def extract_document(document: Document, *, checks: bool = True) -> Release:
+    """Facts of one document: prose facts and table facts, reconciled, then checked."""
     release_date = find_release_date(document.text, document.meta)
     regions = prose_regions(document)
     refs = find_period_refs(document.text, regions)
     calendar = infer_calendar(refs, release_date)
-    prose = prose_facts(document, calendar, refs, regions)
+    reader = read_prose(document, calendar, refs, regions)
     fiscal_year_end = calendar.fiscal_year_end if calendar.stated else None
     context = ReleaseContext(release_date=release_date, fiscal_year_end=fiscal_year_end)
-    facts, unconfirmed = reconcile(prose, table_facts(document, context))
+    facts, unconfirmed = reconcile(reader.facts, table_facts(document, context))
     facts.sort(key=lambda f: f.span.start)
     for number, fact in enumerate(facts, 1):
         fact.id = f"f{number}"
     for number, fact in enumerate(unconfirmed, 1):
         fact.id = f"u{number}"
     identity = find_identity(document.text, document.meta)
-    return Release(
+    release = Release(
         document=document,
         facts=facts,
         unconfirmed=unconfirmed,
+        parts=reader.parts,
+        comparisons=reader.comparisons,
         company=identity.company,
         ticker=identity.ticker,
         exchange=identity.exchange,
         cik=document.meta.cik,
         release_date=release_date,
     )
+    if checks:
+        run_checks(release)
+    return release
 
 
-def prose_facts(
+def read_prose(
     document: Document, calendar: Calendar, refs: Sequence[PeriodRef], regions: Sequence[Span]
-) -> list[Fact]:
-    """Facts stated in the release's sentences (tables excluded)."""
+) -> Reader:
+    """The release's sentences read (tables excluded): facts, parts and stated changes."""
     text = document.text
     tokens = ProseTokens(
         mentions=find_mentions(text, regions),
@@ -100,7 +106,7 @@ def prose_facts(
     for region in regions:
         for sentence in split_sentences(text, region):
             reader.read(sentence)
-    return reader.facts
+    return reader
 
 
 def prose_regions(document: Document) -> list[Span]:

@@ -22,7 +22,7 @@ from typing import TypeVar
 from pressfacts import cues
 from pressfacts.cues import Qualifier
 from pressfacts.metrics import MetricPhrase
-from pressfacts.models import Fact, Mention, Period, Span, Unit
+from pressfacts.models import Comparison, Fact, Mention, Part, Period, Span, Unit
 from pressfacts.periods import Calendar, PeriodRef, resolve
 
 EPS_METRICS = frozenset({"eps", "eps_basic", "eps_diluted"})
@@ -35,6 +35,20 @@ FIGURE_BEFORE_RE = re.compile(
     r"|jump|drop)s?(?:,?\s{1,3}respectively)?\W{0,3}$",
     re.I,
 )
+PART_OF_RE = re.compile(
+    r"\s{0,3}of\s{1,3}(?:the\s{1,3})?(?:reported\s{1,3}|total\s{1,3})?[^.;$()]{0,50}?"
+    r"(?:income|earnings|revenues?|sales|profits?|loss|(?=\$))",
+    re.I,
+)
+CHANGE_AFTER_RE = re.compile(
+    r"\s{0,3}(?P<word>increase|decrease|gain|decline|rise|drop|improvement|higher|lower)", re.I
+)
+CHANGE_BEFORE_RE = re.compile(
+    r"(?P<word>up|down|increased|decreased|rose|fell|grew|declined|improved|jumped|dropped)(?:\s{1,3}by)?\s{1,3}$",
+    re.I,
+)
+UP_WORDS = frozenset({"increase", "gain", "rise", "improvement", "higher", "up", "increased", "rose", "grew", "improved",
+                      "jumped"})  # fmt: skip
 ANAPHORA_RE = re.compile(
     r"(?:This|That|These|It)\s{1,3}(?:compares|represents|represented|was|is|compared)\b"
 )
@@ -83,6 +97,8 @@ class Reader:
     running: Period | None = None
     facts: list[Fact] = field(default_factory=list)
     last_phrase: MetricPhrase | None = None
+    parts: list[Part] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
     sentence_amounts: list[Mention] = field(default_factory=list)
     eps_in_sentence: bool = False
 
@@ -116,6 +132,43 @@ class Reader:
                     self.eps_in_sentence |= fact.metric in EPS_METRICS
                     assigned.setdefault(index, []).append(fact.period)
         self._advance(frames[0])
+        self._parts_and_changes(sentence, amounts, frames)
+
+    def _parts_and_changes(self, sentence: Span, amounts: list[Mention], frames: list[Frame]) -> None:
+        """Amounts stated as parts of a whole, and percent changes, for the checks stage."""
+        for amount in amounts:
+            part = self._part(amount, amounts, frames)
+            if part is not None:
+                self.parts.append(part)
+        for mention in _within(self.tokens.mentions, sentence):
+            if mention.kind != "percent":
+                continue
+            direction = _direction(self.text, mention.span)
+            named = [p for p in _within(self.tokens.phrases, sentence) if p.span.end <= mention.span.start]
+            if direction and named:
+                metric = named[-1].metric
+                self.comparisons.append(
+                    Comparison(mention.span, abs(mention.value), direction, sentence, metric)
+                )
+
+    def _part(self, amount: Mention, amounts: list[Mention], frames: list[Frame]) -> Part | None:
+        after = self.text[amount.span.end : amount.span.end + 80]
+        match = PART_OF_RE.match(after)
+        if match is None:
+            return None
+        window = Span(amount.span.end, amount.span.end + match.end())
+        whole_amount = next((a for a in amounts if 0 <= a.span.start - window.end < 40), None)
+        if whole_amount is not None and "reported" in after[: match.end()].lower():
+            return Part(
+                amount.span, amount.value, amount.unit, None, None, whole_amount.value, whole_amount.span
+            )
+        phrase = next((p for p in _within(self.tokens.phrases, window) if p.metric in HEADLINE), None)
+        if phrase is None:
+            return None
+        frame = next(f for f in frames if f.start <= amount.span.start < f.end)
+        period = next((ps[0] for ref, ps in frame.periods if window.covers(ref.span)), None)
+        unit: Unit = "USD/share" if amount.kind == "per_share" else amount.unit
+        return Part(amount.span, amount.value, unit, phrase.metric, period)
 
     def _frames(self, sentence: Span, qualifiers: Sequence[Qualifier]) -> list[Frame]:
         cuts = [sentence.start]
@@ -252,6 +305,16 @@ class Reader:
 
 
 _PRIOR_YEAR = PeriodRef(span=Span(0, 0), rule="prior-year counterpart", relative=-1, same=True)
+
+
+def _direction(text: str, span: Span) -> int:
+    """+1 for "a 49% increase" / "up 12%", -1 for "a 9.9% decline" / "down 28 cents, or 9.9 percent"."""
+    after = CHANGE_AFTER_RE.match(text, span.end)
+    before = CHANGE_BEFORE_RE.search(text, max(0, span.start - 20), span.start)
+    word = after.group("word") if after else before.group("word") if before else None
+    if word is None:
+        return 0
+    return 1 if word.lower() in UP_WORDS else -1
 
 
 def _first_period(frame: Frame, assigned: list[Period] | None) -> Period | None:

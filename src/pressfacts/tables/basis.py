@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pressfacts.models import Basis
 
@@ -46,6 +47,14 @@ GAAP_MARKS: list[str] = [
 
 _NON_GAAP = [(re.compile(p, re.IGNORECASE), note, rank) for p, note, rank in NON_GAAP_MARKS]
 _GAAP = [re.compile(p, re.IGNORECASE) for p in GAAP_MARKS]
+# Most labels hold no basis word. Every pattern above needs one of these letter runs (matched
+# with the same flag), so text without any of them matches none: one cheap search instead of
+# fifteen. A pattern added above must keep one of them, or add its own here.
+_MARK_WORDS = re.compile("gaap|adj|forma|core|currency|economic|normali|before|ex|reported", re.IGNORECASE)
+
+# Every label, section and header is checked for basis words, most of them many times over
+# (once per column, once per candidate reading): results are cached, bounded.
+MARK_CACHE = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +64,7 @@ class BasisMark:
     rank: int = 0
 
 
+@lru_cache(maxsize=MARK_CACHE)
 def basis_mark(text: str) -> BasisMark | None:
     """The basis a label or header states, or None when it states none.
 
@@ -65,6 +75,8 @@ def basis_mark(text: str) -> BasisMark | None:
     >>> basis_mark("Net income") is None
     True
     """
+    if not _MARK_WORDS.search(text):
+        return None
     found = [(note, rank) for pattern, note, rank in _NON_GAAP if pattern.search(text)]
     if found:
         # "Non-GAAP net income, as adjusted to exclude H20 charges": every qualifier is kept in
@@ -77,8 +89,11 @@ def basis_mark(text: str) -> BasisMark | None:
     return None
 
 
+@lru_cache(maxsize=MARK_CACHE)
 def strip_marks(text: str) -> str:
     """The text without its basis words: "Non-GAAP net income" -> "net income"."""
+    if not _MARK_WORDS.search(text):
+        return " ".join(text.split())  # no pattern matches, so no substitution below would
     for pattern, note, _rank in _NON_GAAP:
         if note not in TAIL_NOTES:
             text = pattern.sub(" ", text)

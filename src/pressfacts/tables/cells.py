@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Literal
 
 NumberKind = Literal["amount", "percent", "dash"]
@@ -73,17 +74,29 @@ class Number:
 
 def clean_text(text: str) -> str:
     """Cell text with no-break and zero-width spaces made plain and runs collapsed."""
-    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\u2009", " ")
+    if not text.isascii():  # the three spaces replaced are not ASCII: most cells skip this
+        text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\u2009", " ")
     return " ".join(text.split())
 
 
 def parse_number(text: str) -> Number | None:
     """The number a cell shows, or None when it shows words, a blank or "n/m"."""
-    text = clean_text(text)
+    return parse_clean(clean_text(text))
+
+
+DIGIT = re.compile(r"\d")
+
+
+# Cells repeat ("$", "—", "2020", "0.12"): parsed once each; bounded for huge tables.
+@lru_cache(maxsize=8192)
+def parse_clean(text: str) -> Number | None:
+    """`parse_number` of text already through `clean_text` (a `grid.Segment`'s)."""
     if not text or NOT_A_NUMBER.match(text):
         return None
     if text in DASHES or text.strip("$ ") in DASHES:
         return Number(Decimal(0), "dash")
+    if not DIGIT.search(text):
+        return None  # both patterns below need a digit: labels and words stop here
     match = NUMBER_RE.match(text)
     if match is None:
         stripped = FOOTNOTE_TAIL.sub("", text)
@@ -119,6 +132,11 @@ DECORATION = re.compile(r"^(?:\$|US\$|€|£|\)|%|\)%|%\)|\)\s*%)$")
 
 def is_decoration(text: str) -> bool:
     return bool(DECORATION.match(clean_text(text)))
+
+
+def is_clean_decoration(text: str) -> bool:
+    """`is_decoration` of text already through `clean_text`."""
+    return bool(DECORATION.match(text))
 
 
 def with_tail(number: Number, tail: str) -> Number:

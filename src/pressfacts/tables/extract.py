@@ -9,8 +9,9 @@ reads rows and emits a `Candidate` per number. Candidates still compete
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from pressfacts.models import Basis, Document, Fact, Period, ReleaseContext, Span, TablePosition, Unit
 from pressfacts.tables.basis import BasisMark
@@ -84,13 +85,22 @@ class DatedRows:
 
     calendar: Calendar
     heading: PeriodParts | None = None
+    # Each column's period, resolved once per heading rather than once per cell.
+    resolved: dict[tuple[int, int], Period | None] = field(default_factory=dict)
 
     def read_heading(self, row: Row) -> None:
         parts = parse_header(row.label.text, title=True) if row.label else None
         if parts is not None and parts.months and (parts.end or parts.quarter) and not parts.ambiguous:
             self.heading = parts
+            self.resolved.clear()
 
     def period(self, column: Column) -> Period | None:
+        key = (column.first, column.last)
+        if key not in self.resolved:
+            self.resolved[key] = self._resolve(column)
+        return self.resolved[key]
+
+    def _resolve(self, column: Column) -> Period | None:
         parts = column.parts
         if self.heading is not None and not parts.has_period and not parts.skip and not parts.ambiguous:
             parts = merge(parts, self.heading)
@@ -102,7 +112,8 @@ def _row_candidates(layout: Layout, dated: DatedRows, row: Row, sections: list[R
     label = row.label.text if row.label else ("Total" if section_texts else "")
     if not label:
         return []
-    meanings = _row_meanings(layout, row, label, section_texts)
+    meanings: list[Meaning] | None = None  # read once per row, and only once a column is dated
+    compound = _compound_meanings(label, section_texts)
     out: list[Candidate] = []
     for value in row.values:
         column = layout.columns[(value.first, value.last)]
@@ -110,20 +121,31 @@ def _row_candidates(layout: Layout, dated: DatedRows, row: Row, sections: list[R
         if period is None:
             continue
         kind = column.parts.per_share
-        own = read_label(f"{label} per {kind} share", section_texts) if kind else meanings
         if WHOLE_COMPANY_RE.search(column.text):
             # the "Consolidated" column of a segment table reports the company, not a part
             own = read_label(label, section_texts, [], layout.share_kind)
-        compound = COMPOUND_RE.match(label)
-        if compound and not kind:
-            # "Net income and diluted earnings per share" beside "Amount | Per Diluted Share"
-            amount = read_label(compound.group("amount"), section_texts)
-            own = amount if all(m.unit == "USD" and m.headline for m in amount) else own
+        elif kind:
+            own = read_label(f"{label} per {kind} share", section_texts)
+        else:
+            meanings = _row_meanings(layout, row, label, section_texts) if meanings is None else meanings
+            own = meanings
+        if compound is not None and not kind:
+            own = compound
         for meaning in own:
             candidate = _candidate(layout, row, value, column, period, meaning, section_texts)
             if candidate is not None:
                 out.append(candidate)
     return out
+
+
+def _compound_meanings(label: str, sections: list[str]) -> list[Meaning] | None:
+    """The amount a compound label names, when it is a headline amount: "Net income and
+    diluted earnings per share" beside "Amount | Per Diluted Share"."""
+    compound = COMPOUND_RE.match(label)
+    if compound is None:
+        return None
+    amount = read_label(compound.group("amount"), sections)
+    return amount if all(m.unit == "USD" and m.headline for m in amount) else None
 
 
 def _row_meanings(layout: Layout, row: Row, label: str, sections: list[str]) -> list[Meaning]:
@@ -177,8 +199,14 @@ def _candidate(
     )
     if not known:
         fact.flags.append("scale not stated")
-    precision = Decimal(1).scaleb(-number.decimals) * factor / 2
+    precision = _half_unit(number.decimals, factor)
     return Candidate(fact, meaning, precision, from_row, known, factor, number.currency)
+
+
+@lru_cache(maxsize=256)
+def _half_unit(decimals: int, factor: Decimal) -> Decimal:
+    """Half a unit of the last digit shown, in full units: a few values serve every cell."""
+    return Decimal(1).scaleb(-decimals) * factor / 2
 
 
 def _factor(layout: Layout, row: Row, column: Column, unit: Unit, printed: Decimal) -> tuple[Decimal, bool]:

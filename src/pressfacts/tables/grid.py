@@ -11,11 +11,11 @@ A table may hold several sub-tables, each with its own header rows: a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pressfacts.models import Cell, Span, Table
-from pressfacts.tables.cells import Number, clean_text, is_decoration, parse_number, with_tail
+from pressfacts.tables.cells import Number, clean_text, is_clean_decoration, parse_clean, with_tail
 
 RowKind = Literal["empty", "header", "section", "data"]
 
@@ -55,30 +55,48 @@ class Block:
     body: list[Row] = field(default_factory=list)
 
 
+# A segment read: the segment, whether it only decorates a neighbour ("$", ")", "%"), and
+# its number, if it shows one (a decoration never does).
+Reading = tuple[Segment, bool, Number | None]
+
+
 def segments(cells: tuple[Cell, ...]) -> list[Segment]:
     """Non-blank cells of a row, each once, with the columns it covers."""
     out: list[Segment] = []
+    previous, text = None, ""
     for column, cell in enumerate(cells):
-        text = clean_text(cell.text)
+        if cell is not previous:  # a spanning cell repeats as one object: cleaned once
+            previous, text = cell, clean_text(cell.text)
         if not text:
             continue
         last = out[-1] if out else None
         if last and last.last == column - 1 and cell.span is not None and last.span == cell.span:
-            out[-1] = replace(last, last=column)
+            out[-1] = Segment(last.first, column, last.text, last.span)
             continue
         out.append(Segment(column, column, text, cell.span))
     return out
 
 
+def readings(cells: tuple[Cell, ...]) -> list[Reading]:
+    """The segments of a row, each parsed once for both `value_start` and `read_row`."""
+    out: list[Reading] = []
+    for seg in segments(cells):
+        decoration = is_clean_decoration(seg.text)
+        out.append((seg, decoration, None if decoration else parse_clean(seg.text)))
+    return out
+
+
 def read_row(index: int, cells: tuple[Cell, ...], value_start: int) -> Row:
     """Split a row into its label, its numbers and its other texts."""
-    segs = segments(cells)
+    return _read_row(index, readings(cells), value_start)
+
+
+def _read_row(index: int, read: list[Reading], value_start: int) -> Row:
     row = Row(index, None, [], [])
-    for seg in segs:
-        if is_decoration(seg.text):
+    for seg, decoration, number in read:
+        if decoration:
             _decorate(row, seg)
             continue
-        number = parse_number(seg.text)
         # A cell left of the numbers is a label, unless it starts right of the label column and
         # spans over the numbers: then it heads them ("Three Months Ended" over "$" and "2012").
         in_label_area = (
@@ -104,7 +122,7 @@ def _decorate(row: Row, seg: Segment) -> None:
     """A "$" before or ")" / "%" after a number widens that number's columns."""
     if row.values and seg.text.strip() != "$" and row.values[-1].last < seg.first:
         last = row.values[-1]
-        row.values[-1] = replace(last, last=seg.last, number=with_tail(last.number, seg.text))
+        row.values[-1] = Value(last.first, seg.last, with_tail(last.number, seg.text), last.span, last.text)
 
 
 def _kind(row: Row) -> RowKind:
@@ -126,10 +144,13 @@ def is_year(value: Value) -> bool:
 def value_start(table: Table) -> int:
     """The leftmost column (past the first) where some row's first number stands: the label
     column(s) lie left of it."""
+    return _value_start([readings(cells) for cells in table.rows])
+
+
+def _value_start(rows: list[list[Reading]]) -> int:
     firsts: list[int] = []
-    for cells in table.rows:
-        for seg in segments(cells):
-            number = parse_number(seg.text)
+    for read in rows:
+        for seg, _decoration, number in read:
             if seg.first > 0 and number is not None and number.kind != "dash":
                 firsts.append(seg.first)
                 break
@@ -138,11 +159,12 @@ def value_start(table: Table) -> int:
 
 def blocks(table: Table) -> list[Block]:
     """Cut the rows into blocks: titles, then header rows, then body rows."""
-    start = value_start(table)
+    rows = [readings(cells) for cells in table.rows]
+    start = _value_start(rows)
     out: list[Block] = [Block()]
     pending: list[Row] = []  # label-only rows since the last header or data row
-    for index, cells in enumerate(table.rows):
-        row = read_row(index, cells, start)
+    for index, read in enumerate(rows):
+        row = _read_row(index, read, start)
         if row.kind == "empty":
             continue
         if row.kind == "section":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from pressfacts.dates import DATE_RE, MONTH_PATTERN, duration_months, month_number, number_of
 from pressfacts.models import Basis
@@ -109,6 +110,8 @@ CAMEL_JOIN = re.compile(r"([a-z])([A-Z])")
 YTD_RE = re.compile(r"\bytd\b|\byear[\s-]+to[\s-]+date\b", re.IGNORECASE)
 
 
+# Titles are read once per block and section rows once per row, mostly the same few texts.
+@lru_cache(maxsize=4096)
 def parse_header(text: str, title: bool = False) -> PeriodParts:
     """Read one column's header text.
 

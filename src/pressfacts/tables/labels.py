@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pressfacts.models import Unit
 from pressfacts.tables.basis import BasisMark, basis_mark, strip_marks
@@ -133,13 +134,24 @@ class Meaning:
     unscaled: bool = False  # a rate such as dollars per Mcf: the table scale does not apply
 
 
+FOOTNOTE_MARK_RE = re.compile(r"\((?:\d{1,2}|[a-z]|[ivx]+)\)|\*+|[\u2020\u2021\u00b9\u00b2\u00b3]")
+GLUED_FOOTNOTE_RE = re.compile(r"(?<=[a-z])\d{1,2}$")  # "Digital1": a footnote digit glued on
+PUNCTUATION_RE = re.compile(r"[():;\"/]")
+LEAD_TRAIL_RE = re.compile(r"\s+-\s+|\s*,\s*$|^\s*(?:less|add|plus|deduct)\s*:?\s+")
+
+# Labels recur across rows, columns and tables ("Basic", "Total revenues"), and reading one
+# takes dozens of regex passes: results are cached, bounded so a huge table cannot grow them.
+LABEL_CACHE = 8192
+
+
+@lru_cache(maxsize=LABEL_CACHE)
 def clean_label(text: str) -> str:
     """Lowercase words without footnote marks, parentheses and stray punctuation."""
     text = text.lower().replace("\u2019", "'").replace("\u2014", " - ").replace("\u2013", " - ")
-    text = re.sub(r"\((?:\d{1,2}|[a-z]|[ivx]+)\)|\*+|[\u2020\u2021\u00b9\u00b2\u00b3]", " ", text)
-    text = re.sub(r"(?<=[a-z])\d{1,2}$", "", text)  # "Digital1": a footnote digit glued on
-    text = re.sub(r"[():;\"/]", " ", text)
-    text = re.sub(r"\s+-\s+|\s*,\s*$|^\s*(?:less|add|plus|deduct)\s*:?\s+", " ", text)
+    text = FOOTNOTE_MARK_RE.sub(" ", text)
+    text = GLUED_FOOTNOTE_RE.sub("", text)
+    text = PUNCTUATION_RE.sub(" ", text)
+    text = LEAD_TRAIL_RE.sub(" ", text)
     return " ".join(text.replace("&", "and").split()).strip(" ,.-")
 
 
@@ -153,22 +165,36 @@ def read_label(
     Data"); `share_kind` ("basic" / "diluted") is what the block's other rows
     show when a per-share row says neither.
     """
+    heading, part = _heading_context(tuple(headings or ()))
+    return list(_read_label(label, tuple(sections), heading, part, share_kind))
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _read_label(
+    label: str, sections: tuple[str, ...], heading: str, part: bool, share_kind: str | None
+) -> tuple[Meaning, ...]:
+    # Keyed on what the headings say, not on the headings themselves: one label then reads
+    # once for all the blocks whose titles say nothing of per-share or parts.
     own = clean_label(label)
     parents = [clean_label(s) for s in sections]
-    heading = _per_share_heading(headings or [])
     generic = GENERIC_RE.match(_core(own))
     if generic and parents:
         # "Basic" under "Earnings per share:" reads "earnings per share basic"
         own = f"total {parents[0]}" if own in ("", "total") else f"{parents[0]} {own}"
-    part = any(
-        PART_RE.search(h) and len(h.split()) <= SHORT_HEADING for h in map(clean_label, headings or [])
-    )
     context = Context(parents, heading, share_kind, _section_mark(parents), part)
     if _is_share_count(own) or (generic and _is_share_count(" ".join(parents[:1]))):
-        return _share_meanings(own, context)
+        return tuple(_share_meanings(own, context))
     if PER_SHARE_RE.search(own) or _in_per_share_section(own, context):
-        return _per_share_meanings(own, context)
-    return [_amount_meaning(own, context)]
+        return tuple(_per_share_meanings(own, context))
+    return (_amount_meaning(own, context),)
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _heading_context(headings: tuple[str, ...]) -> tuple[str, bool]:
+    """The per-share heading of a block, and whether its heading names a part: the same for
+    every row of the block, so read once per block rather than once per row."""
+    part = any(PART_RE.search(h) and len(h.split()) <= SHORT_HEADING for h in map(clean_label, headings))
+    return _per_share_heading(list(headings)), part
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,10 +220,13 @@ def _per_share_heading(headings: list[str]) -> str:
     return ""
 
 
+RECONCILIATION_RE = re.compile(r"reconcil|\bto\s+(?:adjusted|non-gaap|gaap)\b")
+
+
 def _section_mark(parents: list[str]) -> BasisMark | None:
     """The basis a section heading states; a reconciliation heading states none."""
     for parent in parents:
-        if re.search(r"reconcil|\bto\s+(?:adjusted|non-gaap|gaap)\b", parent):
+        if RECONCILIATION_RE.search(parent):
             continue
         mark = basis_mark(parent)
         if mark is not None:
@@ -217,23 +246,31 @@ def is_generic(label: str) -> bool:
     return bool(GENERIC_RE.match(_core(clean_label(label))))
 
 
+EXCLUDING_TAIL_RE = re.compile(
+    r"\s*,?\s+(?:excluding|excl\.|(?:as\s+adjusted\s+)?to\s+exclude|before\s+(?:special|one-time|unusual|certain))\b"
+)
+ON_A_BASIS_RE = re.compile(r"\bon\s+an?\s+(?:[a-z-]+\s+)?basis\b")
+DANGLING_AND_RE = re.compile(r"^(?:and\s+)+|(?:\s+and)+$")
+
+
+@lru_cache(maxsize=LABEL_CACHE)
 def _core(text: str) -> str:
     """The label without basis words and without an "excluding ..." tail."""
-    text = re.split(
-        r"\s*,?\s+(?:excluding|excl\.|(?:as\s+adjusted\s+)?to\s+exclude|before\s+(?:special|one-time|unusual|certain))\b",
-        text,
-    )[0]
-    text = re.sub(r"\bon\s+an?\s+(?:[a-z-]+\s+)?basis\b", " ", strip_marks(text))
-    return re.sub(r"^(?:and\s+)+|(?:\s+and)+$", "", " ".join(text.split())).strip(" ,.-")
+    text = EXCLUDING_TAIL_RE.split(text)[0]
+    text = ON_A_BASIS_RE.sub(" ", strip_marks(text))
+    return DANGLING_AND_RE.sub("", " ".join(text.split())).strip(" ,.-")
+
+
+PER_SHARE_OF_RE = re.compile(r"\bper\s+(?:[a-z]+\s+){0,3}?share\b(?!\s+(?:computation|calculation|amounts))")
 
 
 def _is_share_count(text: str) -> bool:
     """Share counts: "Weighted average shares - basic", "Shares used in per share computation"."""
     if not SHARES_RE.search(text) or EQUITY_AMOUNT_RE.search(text):
         return False
-    return not re.search(
-        r"\bper\s+(?:[a-z]+\s+){0,3}?share\b(?!\s+(?:computation|calculation|amounts))", text
-    ) or ("weighted" in text or "shares used" in text or "outstanding" in text)
+    return not PER_SHARE_OF_RE.search(text) or (
+        "weighted" in text or "shares used" in text or "outstanding" in text
+    )
 
 
 def _per_share_meanings(own: str, context: Context) -> list[Meaning]:
@@ -253,17 +290,24 @@ def _per_share_meanings(own: str, context: Context) -> list[Meaning]:
     return [Meaning(k, "USD/share", concept_of(k), k, rank, mark, context.section_mark) for k in kinds]
 
 
+NOT_LETTER_RE = re.compile(r"[^a-z\s]")
+SHARE_KIND_WORDS_RE = re.compile(r"\b(?:basic|diluted|dilution|fully|and|assuming|amounts?)\b")
+
+
 def _per_share_base(text: str) -> str:
     """What a per-share figure is of: "net loss" in "Net loss per share - basic"."""
-    text = re.sub(r"[^a-z\s]", " ", PER_SHARE_RE.sub(" ", strip_marks(text)))
-    text = re.sub(r"\b(?:basic|diluted|dilution|fully|and|assuming|amounts?)\b", " ", text)
+    text = NOT_LETTER_RE.sub(" ", PER_SHARE_RE.sub(" ", strip_marks(text)))
+    text = SHARE_KIND_WORDS_RE.sub(" ", text)
     text = " ".join(text.split())
     return f"{text} " if text else ""
 
 
+_PER_SHARE_BASES = [(re.compile(p), metric, rank) for p, metric, rank in PER_SHARE_BASES]
+
+
 def _base_metric(base: str) -> tuple[str | None, int]:
-    for pattern, metric, rank in PER_SHARE_BASES:
-        if re.search(pattern, base):
+    for pattern, metric, rank in _PER_SHARE_BASES:
+        if pattern.search(base):
             return metric, rank
     return None, 0
 
@@ -276,11 +320,12 @@ def _basic_diluted(own: str, context: Context) -> tuple[bool, bool]:
     return context.share_kind == "basic", context.share_kind == "diluted"
 
 
+WEIGHTED_RE = re.compile(r"weighted|average|\bused\b|computation|calculation")
+
+
 def _share_meanings(own: str, context: Context) -> list[Meaning]:
     basic, diluted = _basic_diluted(own, Context(context.parents, "", None, None))  # shares: own words only
-    weighted = re.search(
-        r"weighted|average|\bused\b|computation|calculation", " ".join([own, *context.parents[:1]])
-    )
+    weighted = WEIGHTED_RE.search(" ".join([own, *context.parents[:1]]))
     kinds = [k for k, on in (("basic", basic), ("diluted", diluted)) if on]
     if weighted and kinds:
         names = [f"weighted_average_shares_{k}" for k in kinds]
@@ -309,12 +354,18 @@ def _amount_meaning(own: str, context: Context) -> Meaning:
     return Meaning(metric, "USD", concept, headline, rank, mark, context.section_mark)
 
 
+_HEADLINES = [(metric, re.compile(p), rank) for metric, p, rank in HEADLINE_RULES]
+# Most rows are no headline: one full match against all the rules at once says so.
+_ANY_HEADLINE = re.compile("|".join(f"(?:{p})" for _, p, _ in HEADLINE_RULES))
+_ATTRIBUTIONS = [(re.compile(p), own, rank) for p, own, rank in ATTRIBUTION_RULES]
+
+
 def _headline(core: str, mark: BasisMark | None) -> tuple[str | None, int, str | None]:
     """(headline metric, rank, the metric's own name when it is not the headline itself)."""
     attributed = ATTRIBUTION_RE.match(core)
     head = attributed.group("head") if attributed else core
-    for metric, pattern, rank in HEADLINE_RULES:
-        if not re.fullmatch(pattern, head):
+    for metric, pattern, rank in _HEADLINES if _ANY_HEADLINE.fullmatch(head) else ():
+        if not pattern.fullmatch(head):
             continue
         if metric == "net_income" and attributed:
             return _attributed(attributed.group("whom"), rank)
@@ -326,14 +377,17 @@ def _headline(core: str, mark: BasisMark | None) -> tuple[str | None, int, str |
 
 
 def _attributed(whom: str, rank: int) -> tuple[str | None, int, str | None]:
-    for pattern, own, whom_rank in ATTRIBUTION_RULES:
-        if re.search(pattern, whom):
+    for pattern, own, whom_rank in _ATTRIBUTIONS:
+        if pattern.search(whom):
             if whom_rank < 0:
                 return None, 0, own
             return "net_income", max(whom_rank, rank if rank == RANK_PARTIAL else 0), own
     return None, 0, None
 
 
+NOT_ALNUM_RE = re.compile(r"[^a-z0-9]+")
+
+
 def _snake(text: str) -> str:
-    text = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    text = NOT_ALNUM_RE.sub("_", text.lower()).strip("_")
     return text[:80]

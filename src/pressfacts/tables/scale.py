@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 # Scale words, each with the phrasings releases use around it. Plural forms
 # only: "in millions" states a unit; "$35 million" in prose states an amount.
@@ -44,6 +45,8 @@ class Scale:
     shares_stated: bool = False  # the phrase names shares: "Thousands of Dollars and Shares"
 
 
+# Read for every cell (its row label, its column header): the same few texts, cached.
+@lru_cache(maxsize=4096)
 def read_scale(text: str) -> Scale | None:
     """The scale a piece of text states, or None."""
     found = [(m.start(), factor) for pattern, factor in _SCALES for m in pattern.finditer(text)]

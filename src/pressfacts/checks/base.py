@@ -1,0 +1,58 @@
+"""What every check module shares: the facts of a release, indexed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pressfacts.models import CheckResult, CheckStatus, Fact, Period
+
+EPS_PREFERENCE = ("eps_diluted", "eps", "eps_basic")
+
+
+@dataclass(frozen=True, slots=True)
+class FactIndex:
+    """Facts by (metric, period, basis), the first stated winning."""
+
+    facts: dict[tuple[str, Period, str], Fact]
+
+    @classmethod
+    def of(cls, facts: Iterable[Fact]) -> FactIndex:
+        index: dict[tuple[str, Period, str], Fact] = {}
+        for fact in facts:
+            index.setdefault((fact.metric, fact.period, fact.basis), fact)
+        return cls(index)
+
+    def get(self, metric: str, period: Period, basis: str = "gaap") -> Fact | None:
+        return self.facts.get((metric, period, basis))
+
+    def eps(self, period: Period, basis: str = "gaap") -> Fact | None:
+        """Diluted EPS where stated, else the unqualified or basic figure."""
+        return next((f for m in EPS_PREFERENCE if (f := self.get(m, period, basis)) is not None), None)
+
+    def periods(self, metric: str, basis: str = "gaap") -> list[Period]:
+        return sorted({p for (m, p, b) in self.facts if m == metric and b == basis})
+
+
+def result(
+    kind: str,
+    status: CheckStatus,
+    facts: Iterable[Fact],
+    expected: Decimal | None,
+    actual: Decimal | None,
+    tolerance: Decimal | None,
+    detail: str,
+) -> CheckResult:
+    return CheckResult(kind, status, tuple(f.id for f in facts), expected, actual, tolerance, detail)
+
+
+def verdict(holds: bool) -> CheckStatus:
+    return "pass" if holds else "fail"
+
+
+def show(value: Decimal) -> str:
+    """A figure as a reader writes it: 1,900,000 rather than 1.9E+6."""
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.normalize():f}"
