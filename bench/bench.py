@@ -123,7 +123,7 @@ def load(era_filter: Sequence[str]) -> tuple[dict[str, list[Item]], str]:
 
 
 @functools.cache
-def pressfacts_api() -> tuple[Callable[[str, str], Any], Callable[[bytes], Any]]:
+def pressfacts_api() -> tuple[Callable[..., Any], Callable[..., Any]]:
     try:
         import pressfacts
     except ImportError as exc:
@@ -135,11 +135,15 @@ def pressfacts_api() -> tuple[Callable[[str, str], Any], Callable[[bytes], Any]]
     return extract_text, extract
 
 
-def run_one(item: Item, era: str) -> int:
+def run_one(item: Item, era: str, checks: bool = True) -> int:
     """Extract one release the way its era is measured; the number of facts, or -1 on error."""
     extract_text, extract = pressfacts_api()
     try:
-        release = extract_text(item.text, item.name) if era == "text" else extract(item.data)
+        release = (
+            extract_text(item.text, item.name, checks=checks)
+            if era == "text"
+            else extract(item.data, checks=checks)
+        )
     except Exception:  # a release that fails still cost its time; counted, not fatal
         return -1
     return len(release.facts)
@@ -174,8 +178,8 @@ def best_of(run: Callable[[], tuple[int, int]], rounds: int, budget: float) -> M
     return Measure(best, done, outputs, failures)
 
 
-def serial(items: list[Item], era: str) -> tuple[int, int]:
-    results = [run_one(item, era) for item in items]
+def serial(items: list[Item], era: str, checks: bool = True) -> tuple[int, int]:
+    results = [run_one(item, era, checks) for item in items]
     return sum(r for r in results if r > 0), sum(r < 0 for r in results)
 
 
@@ -206,7 +210,10 @@ def measure_era(era: str, items: list[Item], args: argparse.Namespace) -> list[t
         run_one(item, era)
     reference(items[: args.warm], era)
 
-    rows = [("pressfacts, 1 core", best_of(lambda: serial(items, era), args.rounds, args.budget))]
+    rows = [
+        ("pressfacts, 1 core", best_of(lambda: serial(items, era), args.rounds, args.budget)),
+        ("  without checks, 1 core", best_of(lambda: serial(items, era, False), args.rounds, args.budget)),
+    ]
     if args.processes > 1:
         # Largest files first, so no worker is left with a big one at the end.
         order = sorted(range(len(items)), key=lambda i: -len(items[i].data))
@@ -281,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
                     end_section=i == len(rows) - 1,
                 )
             total = rows[0][1].seconds
+            notes.append(f"checks cost ({era}): with / without = {total / rows[1][1].seconds:.2f}")
             notes.append(
                 f"slowest {era}: "
                 + ", ".join(f"{name} {t * 1000:.0f} ms ({t / total:.0%})" for t, name in slowest(items, era))

@@ -28,20 +28,20 @@ Source = str | os.PathLike[str] | bytes
 PROSE_BLOCKS = frozenset({"paragraph", "heading", "list_item", "pre"})
 
 
-def extract(source: Source, *, max_bytes: int = 20_000_000) -> Release:
+def extract(source: Source, *, max_bytes: int = 20_000_000, checks: bool = True) -> Release:
     """The release in a file (a path) or in memory (bytes): its first release exhibit.
 
     A submission file with several release exhibits gives the first; use
     `extract_all` for every one. An input with no release gives an empty one.
     """
-    releases = extract_all(source, max_bytes=max_bytes)
+    releases = extract_all(source, max_bytes=max_bytes, checks=checks)
     if not releases:
         name = Path(os.fsdecode(source)).name if not isinstance(source, bytes) else "release"
         return Release(document=Document(name, "", "text"), facts=[])
     return releases[0]
 
 
-def extract_all(source: Source, *, max_bytes: int = 20_000_000) -> list[Release]:
+def extract_all(source: Source, *, max_bytes: int = 20_000_000, checks: bool = True) -> list[Release]:
     """Every release in a file or in memory (a submission may hold several exhibits)."""
     if isinstance(source, bytes):
         if len(source) > max_bytes:
@@ -49,12 +49,12 @@ def extract_all(source: Source, *, max_bytes: int = 20_000_000) -> list[Release]
         documents = build_documents(source, "release")
     else:
         documents = load_documents(source, max_bytes=max_bytes)
-    return [extract_document(d) for d in documents]
+    return [extract_document(d, checks=checks) for d in documents]
 
 
-def extract_text(text: str, name: str = "release.txt") -> Release:
+def extract_text(text: str, name: str = "release.txt", *, checks: bool = True) -> Release:
     """A release given as text already in memory (no file I/O)."""
-    return extract_document(text_document(name, text))
+    return extract_document(text_document(name, text), checks=checks)
 
 
 def extract_document(document: Document, *, checks: bool = True) -> Release:
