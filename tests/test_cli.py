@@ -123,3 +123,23 @@ def test_missing_path_directory_and_size_limit(tmp_path: Path) -> None:
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1, lines
         assert message in lines[0].lower(), lines
+
+
+def test_submission_without_a_release_gives_an_empty_result(tmp_path: Path) -> None:
+    path = tmp_path / "annual.txt"
+    path.write_text(
+        "<SEC-DOCUMENT>0000000000-24-000001.txt\n<SEC-HEADER>\nCONFORMED SUBMISSION TYPE:\t10-K\n"
+        "COMPANY CONFORMED NAME:\t\tACME CORP\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>10-K\n<TEXT>\n"
+        "Annual report. Revenue was $10.0 million.\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+    )
+    result = run("extract", str(path))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["facts"] == []
+
+
+def test_deeply_nested_html_finishes(tmp_path: Path) -> None:
+    path = tmp_path / "nested.htm"
+    path.write_text("<html><body>" + "<div>" * 10_000 + "Net income was $1.0 million." + "</div>" * 10_000)
+    result = run("extract", str(path))
+    assert result.returncode == 0
+    assert "facts" in json.loads(result.stdout)
