@@ -89,10 +89,10 @@ _NO_META = DocumentMeta()
 
 def html_to_document(name: str, html: str, meta: DocumentMeta = _NO_META) -> Document:
     """Parse an HTML release into a Document (see the module docstring for the text layout)."""
-    root = _parse(html)
+    root, data = _parse(html)
     if root is None:
         return Document(name=name, text="", format="html", meta=meta)
-    hidden = _hidden_elements(root)
+    hidden = _hidden_elements(root) if _may_hide(data) else _NONE_HIDDEN
     out = _Out(hidden)
     tables = _Tables()
     _walk(root, out, tables)
@@ -108,8 +108,11 @@ def html_to_document(name: str, html: str, meta: DocumentMeta = _NO_META) -> Doc
     )
 
 
-def _parse(html: str) -> etree._Element | None:
-    """Parse with recovery; flatten runaway nesting when the parser's depth limit is hit."""
+def _parse(html: str) -> tuple[etree._Element | None, bytes]:
+    """Parse with recovery; flatten runaway nesting when the parser's depth limit is hit.
+
+    Returns the root and the bytes it was parsed from.
+    """
     for invisible in _INVISIBLE:
         if invisible in html:
             html = html.replace(invisible, "")
@@ -117,10 +120,12 @@ def _parse(html: str) -> etree._Element | None:
     root, too_deep = _parse_bytes(data)
     if too_deep:  # the parser stopped at its depth limit: flatten inline and block nesting
         html = _NESTING_TAGS.sub(_flatten_tag, html)
-        root, too_deep = _parse_bytes(html.encode("utf-8", "replace"))
+        data = html.encode("utf-8", "replace")
+        root, too_deep = _parse_bytes(data)
     if too_deep:  # still too deep (nested tables or lists): keep the text, lose the structure
-        root, _ = _parse_bytes(_STRUCTURE_TAGS.sub("<br>", html).encode("utf-8", "replace"))
-    return root
+        data = _STRUCTURE_TAGS.sub("<br>", html).encode("utf-8", "replace")
+        root, _ = _parse_bytes(data)
+    return root, data
 
 
 def _parse_bytes(data: bytes) -> tuple[etree._Element | None, bool]:
@@ -140,6 +145,27 @@ def _flatten_tag(match: re.Match[str]) -> str:
     return "<br>" if match.group(2).lower() in _BLOCKISH else ""
 
 
+# Under IGNORECASE, "i" also matches "\u0130" and "\u0131", and "s" matches "\u017f" (UTF-8 here).
+_CASE_TWINS = (b"\xc4\xb0", b"\xc4\xb1", b"\xc5\xbf")
+_NONE_HIDDEN: frozenset[etree._Element] = frozenset()
+
+
+def _may_hide(data: bytes) -> bool:
+    """False when no `style` parsed from `data` can match `_HIDDEN`: most releases hide nothing.
+
+    A match needs "display" or "visibility" in the attribute value, so in the bytes: in any
+    ASCII case, or spelt with a character reference or a non-ASCII letter that IGNORECASE
+    takes for "i" or "s" (HTML's named entities stand for no ASCII letter).
+    """
+    low = data.lower()
+    return (
+        b"display" in low
+        or b"visibility" in low
+        or b"&#" in data
+        or any(twin in data for twin in _CASE_TWINS)
+    )
+
+
 def _hidden_elements(root: etree._Element) -> frozenset[etree._Element]:
     """Elements hidden by `display: none` or `visibility: hidden`.
 
@@ -148,11 +174,19 @@ def _hidden_elements(root: etree._Element) -> frozenset[etree._Element]:
     """
     hidden = []
     for el in root.iter():
-        style = el.get("style") or ""
+        style = el.get("style")
+        if not style:
+            continue
         maybe = "one" in style or "idden" in style or "ONE" in style or "IDDEN" in style
-        if maybe and _HIDDEN.search(style):
+        if maybe and _could_hide(style.lower()) and _HIDDEN.search(style):
             hidden.append(el)
     return frozenset(hidden)
+
+
+def _could_hide(low: str) -> bool:
+    """A quick necessary condition for `_HIDDEN` on a lowercased style, in letters that
+    IGNORECASE matches only in ASCII: "none" after "display", "dden" after "visibility"."""
+    return ("none" in low and "play" in low) or ("dden" in low and "ty" in low)
 
 
 class _Out:

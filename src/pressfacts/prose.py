@@ -49,6 +49,8 @@ CHANGE_BEFORE_RE = re.compile(
 )
 UP_WORDS = frozenset({"increase", "gain", "rise", "improvement", "higher", "up", "increased", "rose", "grew", "improved",
                       "jumped"})  # fmt: skip
+FROM_BEFORE_RE = re.compile(r"\bfrom\s{1,3}$", re.I)
+TO_BETWEEN_RE = re.compile(r"\s{1,3}(?:a\s{1,3}(?:net\s{1,3})?(?:loss|profit)\s{1,3}of\s{1,3})?to\s{1,3}", re.I)
 ANAPHORA_RE = re.compile(
     r"(?:This|That|These|It)\s{1,3}(?:compares|represents|represented|was|is|compared)\b"
 )
@@ -267,6 +269,8 @@ class Reader:
             if start <= ref.span.start
             and ref.span.end <= amount.span.start
             and not any(ref.span.end <= a.span.start < amount.span.start for a in frame_amounts)
+            # "from $7.79 million in 2023 to $4.90 million": a period right after a figure is its own.
+            and not any(0 <= ref.span.start - a.span.end <= 12 for a in frame_amounts if a is not amount)
         ]
         if between:
             return PeriodChoice(between[-1][1][0], "between the metric and the amount", between[-1][0].span)
@@ -276,6 +280,12 @@ class Reader:
         earlier = [(r, ps) for r, ps in frame.periods if r.span.end <= amount.span.start]
         if earlier:
             return PeriodChoice(earlier[-1][1][0], "before the metric", earlier[-1][0].span)
+        target = self._from_to_target(amount, frame_amounts)
+        if target is not None:
+            # "improved from $(1.80) to $(0.42)": the "from" figure is the year before the "to" figure.
+            then = self._period_for(target, phrase, frame, index, frames, assigned, frame_amounts)
+            prior = resolve(_PRIOR_YEAR, self.calendar, then.period) if then else None
+            return PeriodChoice(prior, "a year before the figure it changed to", None) if prior else None
         if index == 0:
             return (
                 PeriodChoice(self.running, "the current period of the text", None) if self.running else None
@@ -283,6 +293,15 @@ class Reader:
         first = _first_period(frames[0], assigned.get(0))
         prior = resolve(_PRIOR_YEAR, self.calendar, first) if first else None
         return PeriodChoice(prior, "a year before the figure it is compared with", None) if prior else None
+
+    def _from_to_target(self, amount: Mention, frame_amounts: list[Mention]) -> Mention | None:
+        """The figure Y of "from X to Y" when `amount` is X."""
+        if not FROM_BEFORE_RE.search(self.text, max(0, amount.span.start - 12), amount.span.start):
+            return None
+        later = [a for a in frame_amounts if a.span.start > amount.span.end and a.kind == amount.kind]
+        if later and TO_BETWEEN_RE.fullmatch(self.text, amount.span.end, later[0].span.start):
+            return later[0]
+        return None
 
     def _in_table_run(self, amount: Mention) -> bool:
         """Figures side by side with no words between ("$58 $100") are a table row laid flat."""

@@ -114,29 +114,33 @@ def _number_of(match: re.Match[str]) -> Number | None:
         value = Decimal(digits.replace(",", ""))
     except InvalidOperation:  # the pattern admits only digits; kept as a guard
         return None
-    opened = bool(match.group("open") or match.group("open2"))
-    closed = bool(match.group("close"))
+    whole, open1, open2, close, minus1, minus2, percent1, percent2 = match.group(
+        0, "open", "open2", "close", "minus", "minus2", "percent", "percent2"
+    )
+    opened = bool(open1 or open2)
+    closed = bool(close)
     if closed and not opened:
         return None  # "65)" alone is the tail of a split cell, read with its head
-    negative = opened or bool(match.group("minus") or match.group("minus2"))
-    kind: NumberKind = "percent" if match.group("percent") or match.group("percent2") else "amount"
+    negative = opened or bool(minus1 or minus2)
+    kind: NumberKind = "percent" if percent1 or percent2 else "amount"
     decimals = len(digits.split(".")[1]) if "." in digits else 0
-    currency = "$" in match.group(0) or "€" in match.group(0) or "£" in match.group(0)
+    currency = "$" in whole or "€" in whole or "£" in whole
     return Number(-value if negative else value, kind, decimals, currency, opened and not closed)
 
 
 # Cells that only decorate a neighbouring number: a currency sign, a closing
-# parenthesis, a percent sign, or both ("%)" after "(23").
-DECORATION = re.compile(r"^(?:\$|US\$|€|£|\)|%|\)%|%\)|\)\s*%)$")
+# parenthesis, a percent sign, or both ("%)" after "(23"). Compared after `clean_text`,
+# which leaves at most one space between ")" and "%".
+DECORATIONS = frozenset({"$", "US$", "€", "£", ")", "%", ")%", "%)", ") %"})
 
 
 def is_decoration(text: str) -> bool:
-    return bool(DECORATION.match(clean_text(text)))
+    return clean_text(text) in DECORATIONS
 
 
 def is_clean_decoration(text: str) -> bool:
     """`is_decoration` of text already through `clean_text`."""
-    return bool(DECORATION.match(text))
+    return text in DECORATIONS
 
 
 def with_tail(number: Number, tail: str) -> Number:

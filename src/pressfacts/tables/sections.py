@@ -31,15 +31,21 @@ def _generic(row: Row) -> bool:
 
 
 def sole_items(body: list[Row]) -> dict[int, Segment]:
-    """Rows that are the only line under a revenue heading, mapped to that heading."""
+    """Rows that are the only line under a revenue heading, mapped to that heading.
+
+    One pass: a heading's lines run to the next section row, which must come (the
+    table's last heading has no known end); the label is read only for a single line.
+    """
     sole: dict[int, Segment] = {}
-    for i, row in enumerate(body):
-        if row.kind != "section" or row.label is None:
+    heading: Segment | None = None  # the label of the section row last seen
+    count, first = 0, None  # data rows since it, and the first of them
+    for row in body:
+        if row.kind != "section":
+            if row.kind == "data":
+                count, first = count + 1, first or row
             continue
-        rest = body[i + 1 :]
-        end = next((j for j, r in enumerate(rest) if r.kind == "section"), len(rest))
-        items = [r for r in rest[:end] if r.kind == "data"]
-        meanings = read_label(row.label.text, [])
-        if len(items) == 1 and end < len(rest) and meanings[0].headline == "revenue":
-            sole[items[0].index] = row.label
+        if heading is not None and count == 1 and first is not None:
+            if read_label(heading.text, [])[0].headline == "revenue":
+                sole[first.index] = heading
+        heading, count, first = row.label, 0, None
     return sole
