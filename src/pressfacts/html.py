@@ -147,23 +147,47 @@ def _flatten_tag(match: re.Match[str]) -> str:
 
 # Under IGNORECASE, "i" also matches "\u0130" and "\u0131", and "s" matches "\u017f" (UTF-8 here).
 _CASE_TWINS = (b"\xc4\xb0", b"\xc4\xb1", b"\xc5\xbf")
+_CHAR_REF = re.compile(rb"&#(?:x([0-9a-f]+)|([0-9]+))")
+# What `\s*:\s*` can be in lowercased bytes: any non-ASCII character (it may be a space),
+# entity and character references (which may stand for a space or the colon).
+_REF = rb"&[#0-9a-z]+;?"
+_GAP = rb"(?:[\s\x1c-\x1f]|[\x80-\xff]|" + _REF + rb")*"
+_HIDING = (
+    (b"display", re.compile(_GAP + rb"(?::|" + _REF + rb")" + _GAP + rb"none")),
+    (b"visibility", re.compile(_GAP + rb"(?::|" + _REF + rb")" + _GAP + rb"hidden")),
+)
 _NONE_HIDDEN: frozenset[etree._Element] = frozenset()
 
 
 def _may_hide(data: bytes) -> bool:
     """False when no `style` parsed from `data` can match `_HIDDEN`: most releases hide nothing.
 
-    A match needs "display" or "visibility" in the attribute value, so in the bytes: in any
-    ASCII case, or spelt with a character reference or a non-ASCII letter that IGNORECASE
-    takes for "i" or "s" (HTML's named entities stand for no ASCII letter).
+    A match needs "display" + colon + "none" or "visibility" + colon + "hidden" in the
+    attribute value, so in the bytes: in any ASCII case, with the colon and spaces perhaps
+    written as references. A letter spelt as a character reference, or a non-ASCII letter
+    that IGNORECASE takes for "i" or "s", could hide a match: then say True (HTML's named
+    entities stand for no ASCII letter).
     """
+    if any(twin in data for twin in _CASE_TWINS):
+        return True
     low = data.lower()
-    return (
-        b"display" in low
-        or b"visibility" in low
-        or b"&#" in data
-        or any(twin in data for twin in _CASE_TWINS)
-    )
+    if b"&#" in low and _refs_spell_letters(low):
+        return True
+    for word, after in _HIDING:
+        pos = low.find(word)
+        while pos >= 0:
+            if after.match(low, pos + len(word)):
+                return True
+            pos = low.find(word, pos + 1)
+    return False
+
+
+def _refs_spell_letters(low: bytes) -> bool:
+    for hex_digits, digits in set(_CHAR_REF.findall(low)):
+        code = int(hex_digits, 16) if hex_digits else int(digits)
+        if (code < 128 and chr(code).isalpha()) or code in (0x130, 0x131, 0x17F):
+            return True
+    return False
 
 
 def _hidden_elements(root: etree._Element) -> frozenset[etree._Element]:

@@ -79,7 +79,10 @@ def decode(data: bytes) -> str:
         has_c1 = _C1.search(text) is not None
     else:
         _refuse_binary(data[:_SNIFF_BYTES])
-        text, has_c1 = _decode_8bit(data.removeprefix(codecs.BOM_UTF8))
+        body = data.removeprefix(codecs.BOM_UTF8)
+        if b"\r" in body:  # the same as in the text: a CR byte is a CR in all three encodings
+            body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        text, has_c1 = _decode_8bit(body)
     if has_c1:
         text = text.translate(_C1_TO_CP1252)
     if "\r" in text:

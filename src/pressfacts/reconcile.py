@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
-from pressfacts.models import Fact
+from pressfacts.models import Fact, Period
 
 EPS = ("eps", "eps_basic", "eps_diluted")
 HEADLINE = frozenset({"revenue", "net_income", "operating_income", *EPS})
@@ -29,10 +29,11 @@ def reconcile(prose: Iterable[Fact], table: Iterable[Fact]) -> tuple[list[Fact],
     rather than delivered as a fact.
     """
     merged = list(table)
-    covered = {(f.metric, f.period) for f in merged} | {("eps", f.period) for f in merged if f.metric in EPS}
-    table_periods = {f.period for f in merged if f.metric in HEADLINE}
+    table_periods = [f.period for f in merged if f.metric in HEADLINE]
     unconfirmed: list[Fact] = []
     for fact in _merge_prose(list(prose)):
+        # A 52/53-week table dates its columns to the day; prose resolves to the month end.
+        fact.period = next((p for p in table_periods if same_period(p, fact.period)), fact.period)
         twin = _twin(fact, merged)
         if twin is not None:
             _absorb(twin, fact)
@@ -40,7 +41,7 @@ def reconcile(prose: Iterable[Fact], table: Iterable[Fact]) -> tuple[list[Fact],
         conflicting = [f for f in merged if _same_key(f, fact) and f.source == "table"]
         for other in conflicting:
             _flag(fact, other)
-        if (fact.metric, fact.period) in covered:
+        if any(f.metric == fact.metric or {f.metric, fact.metric} <= set(EPS) for f in conflicting):
             fact.flags.append("unconfirmed: the tables state this metric and period with another value")
             unconfirmed.append(fact)
         elif table_periods and fact.period not in table_periods:
@@ -49,6 +50,11 @@ def reconcile(prose: Iterable[Fact], table: Iterable[Fact]) -> tuple[list[Fact],
         else:
             merged.append(fact)
     return merged, unconfirmed
+
+
+def same_period(a: Period, b: Period) -> bool:
+    """One period, dated to the day or to the month end: same length, ends within a week."""
+    return a.months == b.months and abs((a.end - b.end).days) <= 7
 
 
 def _merge_prose(facts: list[Fact]) -> list[Fact]:
