@@ -168,8 +168,8 @@ def _may_hide(data: bytes) -> bool:
     that IGNORECASE takes for "i" or "s", could hide a match: then say True (HTML's named
     entities stand for no ASCII letter).
     """
-    if any(twin in data for twin in _CASE_TWINS):
-        return True
+    if (b"\xc4" in data or b"\xc5" in data) and any(twin in data for twin in _CASE_TWINS):
+        return True  # (one-byte searches first: much faster than two-byte ones)
     low = data.lower()
     if b"&#" in low and _refs_spell_letters(low):
         return True

@@ -3,9 +3,9 @@
 Each period's implied count is an interval, from the rounding of both the net
 income and the EPS as stated. Periods ending on the same day (a quarter and its
 year to date) share nearly one count: their intervals must meet a band of
-+/-10% around the median of that day. A period alone on its day is held to the
-median of the release within +/-25% (buy-backs and acquisitions move counts
-between years).
++/-10% around the median of that day. A period alone on its day is compared with
+the median of the release within +/-25%, and a gap there is reported as unknown:
+buy-backs, issues and splits move counts between years.
 
 Where a table states weighted basic shares, basic EPS x shares must not exceed
 net income (available to common, when stated) by more than rounding; falling
@@ -74,9 +74,12 @@ def _across_periods(ni: Fact, eps: Fact, implied: dict[Period, Interval | None])
     centre = Decimal(median(peers))
     holds = low <= centre * (1 + drift) and high >= centre * (1 - drift)
     detail += f" vs {_millions(centre)} in {'the same day' if same_day else 'other periods'}"
+    # Across years a share count may really move (issues, buy-backs, splits): a gap there is
+    # reported, not called a contradiction.
+    status = verdict(holds) if same_day or holds else "unknown"
     return result(
         KIND,
-        verdict(holds),
+        status,
         (ni, eps),
         centre.quantize(1),
         _mid(bounds).quantize(1),
