@@ -37,6 +37,13 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _extract_or_fail(file: str, max_bytes: int) -> Release:
+    try:
+        return extract(file, max_bytes=max_bytes)
+    except PressfactsError as error:
+        raise _fail(f"{file}: {error}") from None
+
+
 @app.command("extract")
 def extract_command(
     files: Annotated[list[str], typer.Argument(help="release files: text, HTML or EDGAR submission")],
@@ -112,10 +119,7 @@ def explain_command(
 
     Example: pressfacts explain iec-2003-q4.txt
     """
-    try:
-        release = extract(file, max_bytes=max_bytes)
-    except PressfactsError as error:
-        raise _fail(f"{file}: {error}") from None
+    release = _extract_or_fail(file, max_bytes)
     console = Console(highlight=False)
     for fact in release.facts:
         console.print(outputs.explain_fact(fact, release))
@@ -130,11 +134,7 @@ def check_command(
 
     Example: pressfacts check iec-2003-q4.txt
     """
-    try:
-        release = extract(file, max_bytes=max_bytes)
-    except PressfactsError as error:
-        raise _fail(f"{file}: {error}") from None
-    outputs.print_checks(release, Console(highlight=False))
+    outputs.print_checks(_extract_or_fail(file, max_bytes), Console(highlight=False))
 
 
 def main() -> None:

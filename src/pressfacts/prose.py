@@ -50,7 +50,9 @@ CHANGE_BEFORE_RE = re.compile(
 UP_WORDS = frozenset({"increase", "gain", "rise", "improvement", "higher", "up", "increased", "rose", "grew", "improved",
                       "jumped"})  # fmt: skip
 FROM_BEFORE_RE = re.compile(r"\bfrom\s{1,3}$", re.I)
-TO_BETWEEN_RE = re.compile(r"\s{1,3}(?:a\s{1,3}(?:net\s{1,3})?(?:loss|profit)\s{1,3}of\s{1,3})?to\s{1,3}", re.I)
+TO_BETWEEN_RE = re.compile(
+    r"\s{1,3}(?:a\s{1,3}(?:net\s{1,3})?(?:loss|profit)\s{1,3}of\s{1,3})?to\s{1,3}", re.I
+)
 ANAPHORA_RE = re.compile(
     r"(?:This|That|These|It)\s{1,3}(?:compares|represents|represented|was|is|compared)\b"
 )
@@ -87,6 +89,19 @@ class Frame:
     start: int
     end: int
     periods: list[tuple[PeriodRef, list[Period]]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an amount stands: its frame, the sentence's frames, and what they hold."""
+
+    frame: Frame
+    index: int
+    frames: list[Frame]
+    assigned: dict[int, list[Period]]
+    amounts: list[Mention]
+    qualifiers: Sequence[Qualifier]
+    note: str | None
 
 
 @dataclass(slots=True)
@@ -126,9 +141,8 @@ class Reader:
             metrics = _metric_list(self.text, phrases, frame_amounts)
             for position, amount in enumerate(frame_amounts):
                 phrase = metrics[position]
-                fact = self._fact(
-                    amount, phrase, frame, index, frames, assigned, qualifiers, note, frame_amounts
-                )
+                place = Place(frame, index, frames, assigned, frame_amounts, qualifiers, note)
+                fact = self._fact(amount, phrase, place)
                 if fact is not None:
                     self.facts.append(fact)
                     self.eps_in_sentence |= fact.metric in EPS_METRICS
@@ -211,18 +225,7 @@ class Reader:
                 self.running = period
                 return
 
-    def _fact(
-        self,
-        amount: Mention,
-        phrase: MetricPhrase | None,
-        frame: Frame,
-        index: int,
-        frames: list[Frame],
-        assigned: dict[int, list[Period]],
-        qualifiers: Sequence[Qualifier],
-        note: str | None,
-        frame_amounts: list[Mention],
-    ) -> Fact | None:
+    def _fact(self, amount: Mention, phrase: MetricPhrase | None, place: Place) -> Fact | None:
         before = self.text[max(0, amount.span.start - 60) : amount.span.start]
         after = self.text[amount.span.end : amount.span.end + 80]
         per_share_before = self.eps_in_sentence or any(
@@ -231,34 +234,26 @@ class Reader:
         metric = _metric_of(amount, phrase, after, per_share_before)
         if metric is None or self._in_table_run(amount):
             return None
-        if any(q.span.covers(amount.span) for q in qualifiers):
+        if any(q.span.covers(amount.span) for q in place.qualifiers):
             return None
         if cues.is_hedged(before) or cues.is_part(before, after):
             return None
         if phrase is None and not EARNED_RE.search(
-            self.text, max(frames[0].start, amount.span.start - 160), amount.span.start
+            self.text, max(place.frames[0].start, amount.span.start - 160), amount.span.start
         ):
             # A per-share figure with no metric named is EPS only when the sentence says it was earned.
             return None
-        choice = self._period_for(amount, phrase, frame, index, frames, assigned, frame_amounts)
+        choice = self._period_for(amount, phrase, place)
         if choice is None:
             return None
         value = _signed(amount, phrase, before, after)
         if metric == "revenue" and value <= 0:
             return None
-        basis_note = _basis_note(amount, phrase, frame, qualifiers, self.text, note)
+        basis_note = _basis_note(amount, phrase, place.frame, place.qualifiers, self.text, place.note)
         return _make_fact(amount, metric, value, choice, phrase, basis_note, self.text)
 
-    def _period_for(
-        self,
-        amount: Mention,
-        phrase: MetricPhrase | None,
-        frame: Frame,
-        index: int,
-        frames: list[Frame],
-        assigned: dict[int, list[Period]],
-        frame_amounts: list[Mention],
-    ) -> PeriodChoice | None:
+    def _period_for(self, amount: Mention, phrase: MetricPhrase | None, place: Place) -> PeriodChoice | None:
+        frame, frame_amounts = place.frame, place.amounts
         paired = _paired(amount, frame, frame_amounts)
         if paired is not None:
             return paired
@@ -283,14 +278,14 @@ class Reader:
         target = self._from_to_target(amount, frame_amounts)
         if target is not None:
             # "improved from $(1.80) to $(0.42)": the "from" figure is the year before the "to" figure.
-            then = self._period_for(target, phrase, frame, index, frames, assigned, frame_amounts)
+            then = self._period_for(target, phrase, place)
             prior = resolve(_PRIOR_YEAR, self.calendar, then.period) if then else None
             return PeriodChoice(prior, "a year before the figure it changed to", None) if prior else None
-        if index == 0:
+        if place.index == 0:
             return (
                 PeriodChoice(self.running, "the current period of the text", None) if self.running else None
             )
-        first = _first_period(frames[0], assigned.get(0))
+        first = _first_period(place.frames[0], place.assigned.get(0))
         prior = resolve(_PRIOR_YEAR, self.calendar, first) if first else None
         return PeriodChoice(prior, "a year before the figure it is compared with", None) if prior else None
 
