@@ -49,6 +49,7 @@ NUMBER_RE = re.compile(
     (?:[ \t]{0,3}\n?[ \t]{0,3}(?P<scale>thousand|million|mil\.?|mln|billion|bln|bn|trillion)\b)?
     (?P<close2>\))?
     (?:[ \t]{0,3}(?P<unit>%|percent(?:age\s+points?)?\b|per\s?cent\b|cents?\b|basis\s+points?\b|dollars\b))?
+    (?(currency)|(?(unit)|(?(scale)|(?!))))                # a bare number (a year, a count) is no mention
     """,
     re.VERBOSE | re.IGNORECASE,
 )
