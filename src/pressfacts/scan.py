@@ -107,10 +107,11 @@ class PhraseRules:
             (key, before, after, [i for i, name in enumerate(names) if scan[name][1] == key])
             for key, (_, before, after) in anchors.items()
         ]
-        words = [w for ws, _, _ in anchors.values() for w in ws]
+        words = list(dict.fromkeys(w for ws, _, _ in anchors.values() for w in ws))
         firsts = sorted({w[0].lower() for w in words if w[0].isalnum()} | {w[0].upper() for w in words})
-        alternatives = "|".join(f"(?P<{key}>{'|'.join(ws)})" for key, (ws, _, _) in anchors.items())
-        self.anchor = re.compile(rf"\b(?=[{''.join(firsts)}])(?:{alternatives})", re.I)
+        self.anchor = re.compile(rf"\b(?=[{''.join(firsts)}])(?:{'|'.join(words)})", re.I)
+        # A key word may belong to several groups ("quarter"): a hit is filed under each.
+        self.members = [(key, re.compile(rf"(?:{'|'.join(ws)})", re.I)) for key, (ws, _, _) in anchors.items()]
 
     def find(self, text: str, regions: Sequence[Span] | None) -> list[tuple[int, int, int, re.Match[str]]]:
         """Non-overlapping matches in text order: (start, -end, rule index, match)."""
@@ -118,7 +119,9 @@ class PhraseRules:
         for region in coalesce(text, regions):
             hits: dict[str, list[tuple[int, int]]] = {key: [] for key, _, _, _ in self.groups}
             for match in self.anchor.finditer(text, region.start, region.end):
-                hits[match.lastgroup or ""].append((match.start(), match.end()))
+                for key, words in self.members:
+                    if words.fullmatch(match.group(0)):
+                        hits[key].append((match.start(), match.end()))
             for key, before, after, members in self.groups:
                 if not hits[key]:
                     continue
