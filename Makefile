@@ -18,7 +18,7 @@ STAMP := $(VENV)/.pressfacts-installed
 CORPUS ?= $(or $(PRESSFACTS_CORPUS),../shared/corpus)
 SEED := $(firstword $(wildcard $(CORPUS)/docs/iec-2003-q4.txt) tests/data/iec-2003-q4.txt)
 
-.PHONY: help venv demo test lint format typecheck pytest eval bench clean
+.PHONY: help venv demo test lint format typecheck pytest eval bench bench-scale clean
 
 help:
 	@echo "make demo   extract the seed release and print a table"
@@ -27,6 +27,7 @@ help:
 	@echo "make format apply ruff's fixes and formatting"
 	@echo "make eval   score the corpus (all / text / html eras)"
 	@echo "make bench  throughput on the corpus, 1 core and all cores"
+	@echo "make bench-scale  ingest 10,000 releases: 1 worker, all cores, local Dask"
 	@echo "make venv   (re)build .venv; every target does this first"
 
 $(STAMP): pyproject.toml
@@ -72,6 +73,9 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
+bench-scale: $(STAMP)
+	$(BIN)/python bench/bench_scale.py $(BENCH_SCALE_ARGS)
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache .hypothesis src/*.egg-info

@@ -13,7 +13,9 @@ from pressfacts import extract
 
 
 def main() -> int:
-    docs = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared/corpus/docs")
+    docs = Path(
+        sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared/corpus/docs"
+    )
     counts: Counter[tuple[str, str]] = Counter()
     failures = []
     for path in sorted(docs.iterdir()):

@@ -14,11 +14,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from pressfacts import outputs
+from pressfacts import outputs, store
 from pressfacts.document import load_documents
 from pressfacts.errors import PressfactsError
 from pressfacts.models import Release
 from pressfacts.pipeline import extract
+from pressfacts.store import progress as store_progress
+from pressfacts.store import render as store_render
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Structured, checked facts from earnings releases."
@@ -135,6 +137,115 @@ def check_command(
     Example: pressfacts check iec-2003-q4.txt
     """
     outputs.print_checks(_extract_or_fail(file, max_bytes), Console(highlight=False))
+
+
+# --------------------------------------------------------------------------- the store
+
+DbOption = Annotated[Path, typer.Option("--db", help="the store's DuckDB file")]
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[str], typer.Argument(help="files, folders (recursively), globs, .zip/.tar(.gz) archives")
+    ],
+    db: DbOption = Path(store.DEFAULT_DB),
+    workers: Annotated[int | None, typer.Option(min=1, help="worker processes (default: every core)")] = None,
+    dask: Annotated[
+        str | None, typer.Option(help="run on a Dask cluster: its scheduler address, or 'local'")
+    ] = None,
+    parquet_dir: Annotated[
+        Path | None,
+        typer.Option(help="shared folder for the Dask workers' Parquet files (default: beside --db)"),
+    ] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="releases committed per transaction")] = 256,
+    max_bytes: Annotated[int, typer.Option(help=MAX_BYTES_HELP)] = 20_000_000,
+) -> None:
+    """Extract releases into the store, skipping those it holds; failures go to its `failures` table.
+
+    Example: pressfacts ingest releases/ filings.tar.gz --db corpus.duckdb
+    """
+    try:
+        stats = store.Store(db).ingest(
+            paths,
+            workers=workers,
+            progress=True,
+            dask=dask,
+            parquet_dir=parquet_dir,
+            batch_size=batch_size,
+            max_bytes=max_bytes,
+        )
+    except PressfactsError as error:
+        raise _fail(str(error)) from None
+    print(store_progress.summary(stats))
+
+
+@app.command("query")
+def query_command(
+    sql: Annotated[str, typer.Argument(help="SQL over the tables releases, facts, checks, failures")],
+    db: DbOption = Path(store.DEFAULT_DB),
+    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="output format")] = QueryFormat.table,
+) -> None:
+    """Run SQL on the store, read-only: a statement that would change it is refused.
+
+    Example: pressfacts query "SELECT metric, count(*) FROM facts GROUP BY metric" --format csv
+    """
+    try:
+        result = store.Store(db).query(sql)
+    except PressfactsError as error:
+        raise _fail(str(error)) from None
+    store_render.render(result, format.value, Console())
+
+
+@app.command("series")
+def series_command(
+    company: Annotated[str, typer.Argument(help="a ticker, a CIK, or part of the company's name")],
+    metric: Annotated[str, typer.Option(help="revenue, net_income, eps_diluted, ...")] = "revenue",
+    basis: Annotated[str, typer.Option(help="gaap or non_gaap")] = "gaap",
+    months: Annotated[int | None, typer.Option(help="only periods of this length (3, 6, 9, 12)")] = None,
+    db: DbOption = Path(store.DEFAULT_DB),
+    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="output format")] = QueryFormat.table,
+) -> None:
+    """A metric over every stored period of a company; for each period the latest release wins.
+
+    Example: pressfacts series NVDA --metric revenue --months 3
+    """
+    try:
+        result = store.Store(db).series(company, metric, basis, months)
+    except PressfactsError as error:
+        raise _fail(str(error)) from None
+    store_render.render(result, format.value, Console())
+
+
+@app.command("export")
+def export_command(
+    out: Annotated[Path, typer.Option(help="folder to write <table>.parquet or <table>.csv into")],
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="file format")
+    ] = ExportFormat.parquet,
+    db: DbOption = Path(store.DEFAULT_DB),
+) -> None:
+    """Write every table of the store (releases, facts, checks, failures) to files.
+
+    Example: pressfacts export --format parquet --out corpus-export/
+    """
+    try:
+        written = store.Store(db).export(out, format.value)
+    except PressfactsError as error:
+        raise _fail(str(error)) from None
+    for path in written:
+        print(path)
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import ClassVar, Literal
 
 SourceFormat = Literal["text", "html", "submission"]
 BlockKind = Literal["paragraph", "heading", "list_item", "pre", "table"]
@@ -224,6 +224,7 @@ class Release:
     exchange: str | None = None
     cik: str | None = None
     release_date: dt.date | None = None
+    statements: list[Statement] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,3 +237,129 @@ class ReleaseContext:
 
     release_date: dt.date | None = None
     fiscal_year_end: tuple[int, int] | None = None
+
+
+# --------------------------------------------------------------------------- statements
+#
+# What a release says beyond its figures: quotes, outlook, one-time items, debt, customers,
+# and its standard sections. Every statement keeps the span of the words it was read from;
+# a field typed `Span` is a piece of that text (a speaker's name, the figures of a range),
+# its words derived by slicing. A statement never changes a fact: it may point to one by id.
+
+DebtAction = Literal["prepayment", "repayment", "reduction", "retirement", "borrowing"]
+CustomerChange = Literal["gained", "lost"]
+SectionKind = Literal["forward_looking", "about"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words a person is quoted as saying, joined across paragraphs when the quote runs on.
+
+    `attribution` is where this quote names its speaker ("Gilbert continued");
+    `speaker` and `title` are where the release gives the full name and title,
+    which may be an earlier attribution ("Chairman W. Barry Gilbert said").
+    """
+
+    kind: ClassVar[str] = "quote"
+    span: Span
+    text: tuple[Span, ...]
+    attribution: Span | None
+    speaker: Span | None
+    title: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """Guidance: a metric expected for a future period, as a range or a point value."""
+
+    kind: ClassVar[str] = "outlook"
+    span: Span
+    metric: str
+    label: Span
+    figures: Span
+    unit: Unit
+    basis: Basis
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    period: Period | None
+    when: Span | None
+    basis_note: str | None = None
+    approximate: str | None = None
+    tolerance: Decimal | None = None
+    tolerance_unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OneTimeItem:
+    """An amount the release sets apart from its results: a charge, a gain, a settlement.
+
+    `fact_id` is the fact the item was part of (the net income of its period), when
+    the release names it and the facts hold it.
+    """
+
+    kind: ClassVar[str] = "one_time_item"
+    span: Span
+    amount: Decimal
+    amount_text: Span
+    per_share: Decimal | None
+    per_share_text: Span | None
+    description: Span | None
+    period: Period | None
+    fact_id: str | None
+    per_share_fact_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Debt:
+    """A change in debt: "pre-pay $275,000 of our long-term debt", "reduced ... by more than $800,000"."""
+
+    kind: ClassVar[str] = "debt"
+    span: Span
+    action: DebtAction
+    amount: Decimal
+    amount_text: Span
+    instrument: Span | None
+    approximate: str | None
+    period: Period | None
+    since: dt.date | None = None
+    since_text: Span | None = None
+    planned: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerEvent:
+    """A customer gained or lost, as stated: "the previously reported loss of ... Motorola"."""
+
+    kind: ClassVar[str] = "customer_event"
+    span: Span
+    change: CustomerChange
+    phrase: Span
+    customer: Span | None
+    count: int | None
+    approximate: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A standard part of a release: the forward-looking statements, the company description."""
+
+    kind: ClassVar[str] = "section"
+    span: Span
+    section: SectionKind
+    heading: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """One person (or desk) of a release's contact block."""
+
+    kind: ClassVar[str] = "contact"
+    span: Span
+    name: Span | None
+    title: Span | None
+    phone: Span | None
+    email: Span | None
+
+
+Statement = Quote | Outlook | OneTimeItem | Debt | CustomerEvent | Section | Contact

@@ -1,24 +1,28 @@
 """Releases as JSON, CSV, and readable tables: the output contract.
 
-JSON: {"document", "company", "ticker", "exchange", "cik", "release_date", "facts": [...]};
+JSON: {"document", "company", "ticker", "exchange", "cik", "release_date", "facts": [...],
+"statements": [...]};
 each fact: id, metric, value (full units), unit, basis, basis_note, period
 {end, months, label}, span {start, end} into the text `pressfacts text FILE`
 prints, quote (that text), source (text | table), and the audit fields
-concept, label, rule, position, also_at, flags.
+concept, label, rule, position, also_at, flags. Each statement: kind, span, quote and
+its own fields (see `statement_dict`).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+from dataclasses import fields
 from decimal import Decimal
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from pressfacts.models import CheckResult, Fact, Release, Span
+from pressfacts.models import CheckResult, Fact, Period, Release, Span, Statement
 
 CSV_FIELDS = [
     "document", "id", "metric", "value", "unit", "basis", "basis_note", "period_end", "period_months",
@@ -81,7 +85,55 @@ def release_dict(release: Release) -> dict[str, Any]:
         "unconfirmed": [fact_dict(f, release) for f in release.unconfirmed],
         "derived": [fact_dict(f, release) for f in release.derived],
         "checks": [check_dict(c) for c in release.checks],
+        "statements": [statement_dict(s, release) for s in release.statements],
     }
+
+
+def statement_dict(statement: Statement, release: Release) -> dict[str, Any]:
+    """A statement as JSON: kind, span and quote, then its own fields.
+
+    A field holding a span gives its words and their place ("speaker": "W. Barry
+    Gilbert", "speaker_span": {...}; "amount_text": "$1.7 million", "amount_span");
+    a field holding spans (a quote's text) gives their words joined and the list of
+    places. Words are given on one line: a text release's line breaks become spaces.
+    """
+    quote = release.document.quote
+    out: dict[str, Any] = {
+        "kind": statement.kind,
+        "span": span_dict(statement.span),
+        "quote": quote(statement.span),
+    }
+    for item in fields(statement):
+        if item.name == "span":
+            continue
+        value = getattr(statement, item.name)
+        if isinstance(value, Span):
+            out[item.name] = _words(quote(value))
+            out[f"{item.name.removesuffix('_text')}_span"] = span_dict(value)
+        elif isinstance(value, tuple):
+            out[item.name] = " ".join(_words(quote(s)) for s in value)
+            out[f"{item.name}_spans"] = [span_dict(s) for s in value]
+        elif value is None and str(item.type).startswith("Span"):
+            out[item.name] = None
+            out[f"{item.name.removesuffix('_text')}_span"] = None
+        else:
+            out[item.name] = _json_value(value)
+    return out
+
+
+def _words(text: str) -> str:
+    """Text as one line: runs of white space (line breaks of a text release) made one space."""
+    return " ".join(text.split())
+
+
+def _json_value(value: object) -> Any:
+    if isinstance(value, Decimal):
+        return number(value)
+    if isinstance(value, Period):
+        return {"end": value.end.isoformat(), "months": value.months, "label": value.label}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def check_dict(check: CheckResult) -> dict[str, Any]:
@@ -173,6 +225,36 @@ def print_table(release: Release, console: Console, headline_only: bool = False)
             " ".join(release.document.quote(fact.span).split()) + flag,
         )
     console.print(table)
+    if release.statements:
+        print_statements(release, console)
+
+
+STATEMENT_QUOTE_MAX = 90
+
+
+def print_statements(release: Release, console: Console) -> None:
+    """The statements as a second table: kind, what each says, and the words it was read from."""
+    table = RichTable(title=f"statements · {release.document.name}", show_lines=False)
+    for column in ("kind", "what", "quote"):
+        table.add_column(column, overflow="fold")
+    for statement in release.statements:
+        row = statement_dict(statement, release)
+        what = "; ".join(
+            f"{k}={_short(v)}"
+            for k, v in row.items()
+            if k not in ("kind", "span", "quote")
+            and not k.endswith(("_span", "_spans"))
+            and v not in (None, False)
+        )
+        table.add_row(row["kind"], what, _short(_words(row["quote"])))
+    console.print(table)
+
+
+def _short(value: object) -> str:
+    if isinstance(value, dict) and "label" in value:
+        return str(value["label"])
+    text = f"{value:,}" if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+    return text if len(text) <= STATEMENT_QUOTE_MAX else text[: STATEMENT_QUOTE_MAX - 1] + "…"
 
 
 def explain_fact(fact: Fact, release: Release) -> str:

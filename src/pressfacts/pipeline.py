@@ -1,4 +1,4 @@
-"""The pipeline, stage by stage: read -> document -> mentions -> periods -> facts.
+"""The pipeline, stage by stage: read -> document -> mentions -> periods -> facts -> statements.
 
 `extract` is the library's front door; the CLI, the batch tools and the
 service all call it (or `extract_document` for a document already built).
@@ -22,6 +22,7 @@ from pressfacts.periods import Calendar, PeriodRef, find_period_refs
 from pressfacts.prose import ProseTokens, Reader
 from pressfacts.reconcile import reconcile
 from pressfacts.sentences import split_sentences
+from pressfacts.statements import build_context, find_statements
 from pressfacts.tables import table_facts
 
 Source = str | os.PathLike[str] | bytes
@@ -58,7 +59,7 @@ def extract_text(text: str, name: str = "release.txt", *, checks: bool = True) -
 
 
 def extract_document(document: Document, *, checks: bool = True) -> Release:
-    """Facts of one document: prose facts and table facts, reconciled, then checked."""
+    """Facts of one document: prose facts and table facts, reconciled, then checked; then its statements."""
     release_date = find_release_date(document.text, document.meta)
     regions = prose_regions(document)
     refs = find_period_refs(document.text, regions)
@@ -87,6 +88,12 @@ def extract_document(document: Document, *, checks: bool = True) -> Release:
     )
     if checks:
         run_checks(release)
+    release.statements = find_statements(
+        build_context(
+            document, regions, calendar, refs, facts=facts, parts=reader.parts, release_date=release_date,
+            company=identity.company, ticker=identity.ticker,
+        )
+    )  # fmt: skip
     return release
 
 

@@ -111,7 +111,9 @@ class PhraseRules:
         firsts = sorted({w[0].lower() for w in words if w[0].isalnum()} | {w[0].upper() for w in words})
         self.anchor = re.compile(rf"\b(?=[{''.join(firsts)}])(?:{'|'.join(words)})", re.I)
         # A key word may belong to several groups ("quarter"): a hit is filed under each.
-        self.members = [(key, re.compile(rf"(?:{'|'.join(ws)})", re.I)) for key, (ws, _, _) in anchors.items()]
+        self.members = [
+            (key, re.compile(rf"(?:{'|'.join(ws)})", re.I)) for key, (ws, _, _) in anchors.items()
+        ]
 
     def find(self, text: str, regions: Sequence[Span] | None) -> list[tuple[int, int, int, re.Match[str]]]:
         """Non-overlapping matches in text order: (start, -end, rule index, match)."""

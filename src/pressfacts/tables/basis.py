@@ -47,10 +47,21 @@ GAAP_MARKS: list[str] = [
 
 _NON_GAAP = [(re.compile(p, re.IGNORECASE), note, rank) for p, note, rank in NON_GAAP_MARKS]
 _GAAP = [re.compile(p, re.IGNORECASE) for p in GAAP_MARKS]
-# Most labels hold no basis word. Every pattern above needs one of these letter runs (matched
-# with the same flag), so text without any of them matches none: one cheap search instead of
-# fifteen. A pattern added above must keep one of them, or add its own here.
-_MARK_WORDS = re.compile("gaap|adj|forma|core|currency|economic|normali|before|ex|reported", re.IGNORECASE)
+# Most labels hold no basis word. Every pattern above needs one of these letter runs, so text
+# without any of them matches none: one cheap search instead of fifteen. A pattern added above
+# must keep one of them, or add its own here.
+_MARK_WORDS = re.compile("gaap|adj|forma|core|currency|economic|normali|before|excl|ex-|reported")
+
+
+def may_match(words: re.Pattern[str], text: str) -> bool:
+    """Whether `text` may match a case-blind pattern that needs one of `words` (lowercase).
+
+    Searching the lowercased text is faster than a case-blind search, and the same for ASCII
+    text; elsewhere case-blind matching has cases lowercasing misses ("ı" is "i"), so
+    non-ASCII text is let through to the patterns themselves.
+    """
+    return not text.isascii() or words.search(text.lower()) is not None
+
 
 # Every label, section and header is checked for basis words, most of them many times over
 # (once per column, once per candidate reading): results are cached, bounded.
@@ -75,7 +86,7 @@ def basis_mark(text: str) -> BasisMark | None:
     >>> basis_mark("Net income") is None
     True
     """
-    if not _MARK_WORDS.search(text):
+    if not may_match(_MARK_WORDS, text):
         return None
     found = [(note, rank) for pattern, note, rank in _NON_GAAP if pattern.search(text)]
     if found:
@@ -92,7 +103,7 @@ def basis_mark(text: str) -> BasisMark | None:
 @lru_cache(maxsize=MARK_CACHE)
 def strip_marks(text: str) -> str:
     """The text without its basis words: "Non-GAAP net income" -> "net income"."""
-    if not _MARK_WORDS.search(text):
+    if not may_match(_MARK_WORDS, text):
         return " ".join(text.split())  # no pattern matches, so no substitution below would
     for pattern, note, _rank in _NON_GAAP:
         if note not in TAIL_NOTES:

@@ -88,7 +88,7 @@ DIGIT = re.compile(r"\d")
 
 
 # Cells repeat ("$", "—", "2020", "0.12"): parsed once each; bounded for huge tables.
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=16384)
 def parse_clean(text: str) -> Number | None:
     """`parse_number` of text already through `clean_text` (a `grid.Segment`'s)."""
     if not text or NOT_A_NUMBER.match(text):

@@ -9,6 +9,7 @@ columns that hold no numbers of their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from pressfacts.models import Document, Span, Table
@@ -50,12 +51,33 @@ def header_items(row: Row) -> list[Segment]:
     return sorted(items, key=lambda s: s.first)
 
 
+@dataclass(frozen=True, slots=True)
+class HeaderCells:
+    """A header row's items, indexed by column. Cells of a row do not share columns, so
+    sorted by first column they are sorted by last too, and those over a range of columns
+    are one run, found by bisection rather than by scanning the row for every column."""
+
+    items: list[Segment]
+    firsts: list[int]
+    lasts: list[int]
+    apart: bool  # no two items share a column (else `_cells_over` scans, as it always did)
+
+
+def header_cells(row: Row) -> HeaderCells:
+    items = header_items(row)
+    firsts, lasts = [s.first for s in items], [s.last for s in items]
+    apart = all(lasts[i] < firsts[i + 1] for i in range(len(items) - 1))
+    return HeaderCells(items, firsts, lasts, apart)
+
+
 def claimed_columns(block: Block) -> set[int]:
     return {c for row in block.body for v in row.values for c in range(v.first, v.last + 1)}
 
 
-def column_of(block: Block, first: int, last: int, claimed: set[int], head: BlockHead) -> Column:
-    cells = [seg for row in block.headers for seg in _cells_over(header_items(row), first, last, claimed)]
+def column_of(
+    headers: list[HeaderCells], first: int, last: int, claimed: set[int], head: BlockHead
+) -> Column:
+    cells = [seg for row in headers for seg in _cells_over(row, first, last, claimed)]
     spans = tuple(seg.span for seg in cells if seg.span is not None)
     text = " ".join(_narrowest_year(cells))
     return Column(first, last, text, spans, merge(parse_header(text), head.parts))
@@ -64,7 +86,7 @@ def column_of(block: Block, first: int, last: int, claimed: set[int], head: Bloc
 def _narrowest_year(cells: list[Segment]) -> list[str]:
     """Header texts of a column, the year of a wide cell dropped where a narrower cell
     below gives the column its own year ("March 31, 2020" over both "2019 | 2020")."""
-    own = [c for c in cells if YEAR_ONLY_RE.fullmatch(c.text.strip())]
+    own = {c for c in cells if YEAR_ONLY_RE.fullmatch(c.text.strip())}  # a set: tested per cell
     if not own:
         return [c.text for c in cells]
     narrowest = min(c.last - c.first for c in own)
@@ -76,15 +98,15 @@ def _narrowest_year(cells: list[Segment]) -> list[str]:
     ]
 
 
-def _cells_over(items: list[Segment], first: int, last: int, claimed: set[int]) -> list[Segment]:
-    over = [s for s in items if s.first <= last and s.last >= first]
+def _cells_over(row: HeaderCells, first: int, last: int, claimed: set[int]) -> list[Segment]:
+    over = _over(row, first, last)
     if over:
         return over
     for step in range(1, WIDEN + 1):
         left, right = first - step, last + step
         near = [
             s
-            for s in items
+            for s in _ending_or_starting(row, left, right)
             if (s.last == left and left not in claimed) or (s.first == right and right not in claimed)
         ]
         if near:
@@ -92,6 +114,28 @@ def _cells_over(items: list[Segment], first: int, last: int, claimed: set[int]) 
         if left in claimed and right in claimed:
             break
     return []
+
+
+def _over(row: HeaderCells, first: int, last: int) -> list[Segment]:
+    """The items over any of the columns first..last, in row order."""
+    if row.apart:
+        return row.items[bisect_left(row.lasts, first) : bisect_right(row.firsts, last)]
+    return [s for s in row.items if s.first <= last and s.last >= first]
+
+
+def _ending_or_starting(row: HeaderCells, left: int, right: int) -> list[Segment]:
+    """The items that may end at column `left` or start at `right`, in row order: with the
+    items apart, at most those two; else all of them, for the caller to sift."""
+    if not row.apart:
+        return row.items
+    found = []
+    i = bisect_left(row.lasts, left)
+    if i < len(row.items) and row.lasts[i] == left:
+        found.append(row.items[i])
+    j = bisect_left(row.firsts, right)
+    if j < len(row.items) and row.firsts[j] == right:
+        found.append(row.items[j])
+    return found
 
 
 def block_head(document: Document, table: Table, block: Block) -> BlockHead:

@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from pressfacts.tables.concepts import concept_of
 from pressfacts.tables.extract import Candidate
-from pressfacts.tables.select import equal
+from pressfacts.tables.matching import EqualIndex, clusters, equal_to_any
 
 TOTAL_RE = re.compile(r"^\s*(?:total|consolidated)\b", re.IGNORECASE)
 Key = tuple[object, ...]
@@ -42,17 +42,6 @@ def _winners(cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if c.meaning.headline and c.fact.metric == c.meaning.headline]
 
 
-def _clusters(group: list[Candidate]) -> list[list[Candidate]]:
-    clusters: list[list[Candidate]] = []
-    for c in group:
-        home = next((cl for cl in clusters if any(equal(c, o) for o in cl)), None)
-        if home is None:
-            clusters.append([c])
-        else:
-            home.append(c)
-    return clusters
-
-
 def _demote(c: Candidate, why: str) -> None:
     metric = f"component_{c.fact.metric}"
     c.fact.rule = c.fact.rule.replace(f"row {c.fact.metric} ", f"row {metric} ", 1)
@@ -67,12 +56,12 @@ def split_parts_within_tables(cands: list[Candidate]) -> list[Candidate]:
         table = c.fact.position.table if c.fact.position else -1
         groups[(table, *_headline_key(c))].append(c)
     for group in groups.values():
-        clusters = _clusters(group)
-        if len(clusters) < 2:
+        found = clusters(group)
+        if len(found) < 2:
             continue
-        totals = [cl for cl in clusters if any(TOTAL_RE.match(c.fact.label or "") for c in cl)]
+        totals = [cl for cl in found if any(TOTAL_RE.match(c.fact.label or "") for c in cl)]
         keep = totals[0] if len(totals) == 1 else []
-        for cluster in clusters:
+        for cluster in found:
             if cluster is not keep:
                 for c in cluster:
                     _demote(c, "component: the table gives other values for this metric and period")
@@ -88,10 +77,10 @@ def demote_foreign_tables(cands: list[Candidate]) -> list[Candidate]:
     agreeing = _agreeing_tables(groups)
     losers: dict[int, int] = {}  # table -> the fuller table it disagrees with
     for group in groups.values():
-        clusters = _clusters(group)
-        if len(clusters) < 2:
+        found = clusters(group)
+        if len(found) < 2:
             continue
-        best = sorted(clusters, key=lambda cl: -max(weight[_table(c)] for c in cl))
+        best = sorted(found, key=lambda cl: -max(weight[_table(c)] for c in cl))
         top = max(weight[_table(c)] for c in best[0])
         if any(max(weight[_table(c)] for c in cl) == top for cl in best[1:]):
             continue  # tables equally full disagree: both kept, flagged by dedupe
@@ -123,10 +112,17 @@ def _agreeing_tables(groups: dict[Key, list[Candidate]]) -> set[tuple[int, int]]
     """Pairs of tables that state at least one equal headline figure."""
     pairs: set[tuple[int, int]] = set()
     for group in groups.values():
+        by_table: dict[int, list[Candidate]] = defaultdict(list)
+        for c in group:
+            by_table[_table(c)].append(c)
+        if len(by_table) < 2:
+            continue  # one table's figures agree with no other table's
+        indexes = {table: equal_to_any(members) for table, members in by_table.items()}
         for a in group:
-            for b in group:
-                if _table(a) != _table(b) and equal(a, b):
-                    pairs.add((_table(a), _table(b)))
+            for table, index in indexes.items():
+                pair = (_table(a), table)
+                if table != pair[0] and pair not in pairs and index.least(a) is not None:
+                    pairs.add(pair)
     return pairs
 
 
@@ -140,12 +136,18 @@ def settle_untyped_eps(cands: list[Candidate]) -> list[Candidate]:
         if c.fact.metric in EPS_KINDS:
             typed[(c.fact.period.end, c.fact.period.months, c.fact.basis)].append(c)
             kinds[c.fact.basis].add(c.fact.metric)
+    indexes: dict[Key, EqualIndex] = {}
     for c in _winners(cands):
         if c.fact.metric != "eps":
             continue
-        same = [t for t in typed[(c.fact.period.end, c.fact.period.months, c.fact.basis)] if equal(c, t)]
-        if same:
-            _retype(c, same[0].fact.metric)
+        key = (c.fact.period.end, c.fact.period.months, c.fact.basis)
+        if key not in indexes:  # each typed figure ranked by its place: the first equal one wins
+            indexes[key] = EqualIndex(typed[key])
+            for i, t in enumerate(typed[key]):
+                indexes[key].place(t, i)
+        first = indexes[key].least(c)
+        if first is not None:
+            _retype(c, typed[key][first].fact.metric)
         elif kinds[c.fact.basis] == {"eps_diluted"}:
             _retype(c, "eps_diluted")
     return cands

@@ -30,6 +30,10 @@ COMPOUND_RE = re.compile(r"^(?P<amount>.+?)\s+and\s+(?P<per_share>.*\bper\s+(?:\
 SHARES_IN_UNITS = Decimal(1_000_000)  # a share count printed this large is not in thousands
 WHOLE_COMPANY_RE = re.compile(r"\bconsolidated\b|\btotal\s+company\b", re.IGNORECASE)
 WHOLE_AMOUNT = Decimal(100)  # per-share figures show cents; 9,348 in a per-share row is an amount
+# A heading row sets the period only with an end date (which has digits) or a quarter (a digit,
+# or the word): a row without either is not parsed at all.
+HEADING_HINT = re.compile(r"\d|quarter", re.IGNORECASE)
+ONE = Decimal(1)
 
 
 @dataclass(slots=True)
@@ -60,6 +64,8 @@ def _block_candidates(layout: Layout, calendar: Calendar) -> list[Candidate]:
     previous: Row | None = None
     sole = sole_items(layout.block.body)
     dated = DatedRows(calendar)
+    # the "Consolidated" column of a segment table reports the company, not a part
+    whole = {key for key, column in layout.columns.items() if WHOLE_COMPANY_RE.search(column.text)}
     for row in layout.block.body:
         if row.kind == "section":
             sections = enter_section(sections, row, previous)
@@ -68,9 +74,9 @@ def _block_candidates(layout: Layout, calendar: Calendar) -> list[Candidate]:
             continue
         if row.index in sole:
             # "Revenue:" over a single line: that line is the total it heads
-            out.extend(_row_candidates(layout, dated, replace(row, label=sole[row.index]), []))
+            out.extend(_row_candidates(layout, dated, whole, replace(row, label=sole[row.index]), []))
         else:
-            out.extend(_row_candidates(layout, dated, row, sections))
+            out.extend(_row_candidates(layout, dated, whole, row, sections))
         if row.label is not None and row.label.text.lower().startswith("total") and sections:
             sections = sections[1:]  # a total closes its section
         previous = row
@@ -89,8 +95,10 @@ class DatedRows:
     resolved: dict[tuple[int, int], Period | None] = field(default_factory=dict)
 
     def read_heading(self, row: Row) -> None:
-        parts = parse_header(row.label.text, title=True) if row.label else None
-        if parts is not None and parts.months and (parts.end or parts.quarter) and not parts.ambiguous:
+        if row.label is None or not HEADING_HINT.search(row.label.text):
+            return  # "Revenues:", "Operating expenses:": no date or quarter to read
+        parts = parse_header(row.label.text, title=True)
+        if parts.months and (parts.end or parts.quarter) and not parts.ambiguous:
             self.heading = parts
             self.resolved.clear()
 
@@ -107,7 +115,9 @@ class DatedRows:
         return self.calendar.resolve(parts)
 
 
-def _row_candidates(layout: Layout, dated: DatedRows, row: Row, sections: list[Row]) -> list[Candidate]:
+def _row_candidates(
+    layout: Layout, dated: DatedRows, whole: set[tuple[int, int]], row: Row, sections: list[Row]
+) -> list[Candidate]:
     section_texts = [s.label.text for s in sections if s.label]
     label = row.label.text if row.label else ("Total" if section_texts else "")
     if not label:
@@ -116,13 +126,13 @@ def _row_candidates(layout: Layout, dated: DatedRows, row: Row, sections: list[R
     compound = _compound_meanings(label, section_texts)
     out: list[Candidate] = []
     for value in row.values:
-        column = layout.columns[(value.first, value.last)]
+        key = (value.first, value.last)
+        column = layout.columns[key]
         period = dated.period(column)
         if period is None:
             continue
         kind = column.parts.per_share
-        if WHOLE_COMPANY_RE.search(column.text):
-            # the "Consolidated" column of a segment table reports the company, not a part
+        if key in whole:
             own = read_label(label, section_texts, [], layout.share_kind)
         elif kind:
             own = read_label(f"{label} per {kind} share", section_texts)
@@ -149,7 +159,7 @@ def _compound_meanings(label: str, sections: list[str]) -> list[Meaning] | None:
 
 
 def _row_meanings(layout: Layout, row: Row, label: str, sections: list[str]) -> list[Meaning]:
-    meanings = read_label(label, sections, list(layout.head.texts), layout.share_kind)
+    meanings = read_label(label, sections, layout.head.texts, layout.share_kind)
     if any(m.unit == "USD/share" for m in meanings) and any(_whole_amount(v) for v in row.values):
         # A heading said "per share" but the row shows whole amounts: read it without the heading.
         meanings = read_label(label, sections, [], layout.share_kind)
@@ -178,9 +188,7 @@ def _candidate(
         return None
     if unit == "USD/share" and (abs(number.value) >= MAX_PER_SHARE or _whole_amount(value)):
         return None
-    factor, known = (
-        (Decimal(1), True) if meaning.unscaled else _factor(layout, row, column, unit, number.value)
-    )
+    factor, known = (ONE, True) if meaning.unscaled else _factor(layout, row, column, unit, number.value)
     basis, note, from_row = _basis(meaning, column, layout.head)
     fact = Fact(
         metric=meaning.metric,
@@ -195,7 +203,7 @@ def _candidate(
         concept=meaning.concept if basis == "gaap" else None,
         label=row.label.text if row.label else " / ".join(sections),
         position=TablePosition(layout.table.index, row.index, value.first),
-        evidence=tuple(s for s in (row.label.span if row.label else None, *column.spans) if s is not None),
+        evidence=(row.label.span, *column.spans) if row.label and row.label.span else column.spans,
     )
     if not known:
         fact.flags.append("scale not stated")
@@ -205,7 +213,8 @@ def _candidate(
 
 @lru_cache(maxsize=256)
 def _half_unit(decimals: int, factor: Decimal) -> Decimal:
-    """Half a unit of the last digit shown, in full units: a few values serve every cell."""
+    """Half a unit of the last digit shown, in full units: a few values serve every cell.
+    (Factors are the scale constants, so equal keys never differ in their digits.)"""
     return Decimal(1).scaleb(-decimals) * factor / 2
 
 
@@ -234,7 +243,10 @@ def _basis(meaning: Meaning, column: Column, head: BlockHead) -> tuple[Basis, st
     pro forma (non-GAAP). Without either, a section heading, then a short
     block title ("Non-GAAP") decide; else the figure is GAAP.
     """
-    marks = [m for m in (meaning.mark, _column_mark(column)) if m is not None]
+    if meaning.mark is None and column.parts.basis is None:  # most cells: neither says a basis
+        marks: list[BasisMark] = []
+    else:
+        marks = [m for m in (meaning.mark, _column_mark(column)) if m is not None]
     adjusted = [m for m in marks if m.basis == "non_gaap"]
     if adjusted:
         note = ", ".join(dict.fromkeys(m.note for m in adjusted if m.note))

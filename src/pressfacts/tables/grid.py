@@ -63,18 +63,24 @@ Reading = tuple[Segment, bool, Number | None]
 def segments(cells: tuple[Cell, ...]) -> list[Segment]:
     """Non-blank cells of a row, each once, with the columns it covers."""
     out: list[Segment] = []
-    previous, text = None, ""
+    previous, text, last = None, "", None
     for column, cell in enumerate(cells):
         if cell is not previous:  # a spanning cell repeats as one object: cleaned once
             previous, text = cell, clean_text(cell.text)
         if not text:
             continue
-        last = out[-1] if out else None
-        if last and last.last == column - 1 and cell.span is not None and last.span == cell.span:
-            out[-1] = Segment(last.first, column, last.text, last.span)
+        span = cell.span
+        if last is not None and last.last == column - 1 and span is not None and _same(last.span, span):
+            out[-1] = last = Segment(last.first, column, last.text, last.span)
             continue
-        out.append(Segment(column, column, text, cell.span))
+        last = Segment(column, column, text, span)
+        out.append(last)
     return out
+
+
+def _same(span: Span | None, other: Span) -> bool:
+    """`span == other`, the cheap way first: a repeated cell shares its span object."""
+    return span is other or (span is not None and span.start == other.start and span == other)
 
 
 def readings(cells: tuple[Cell, ...]) -> list[Reading]:

@@ -162,7 +162,12 @@ def _is_year_label(word: str) -> bool:
     return bool(re.fullmatch(r"(?:fy|q|h|qtr)?\d*|\d*q|st|nd|rd|th", word))
 
 
+DIGIT_RE = re.compile(r"\d")
+
+
 def _dates(text: str, parts: PeriodParts) -> PeriodParts:
+    if not DIGIT_RE.search(text):  # every date, month-year and year below needs a digit
+        return replace(parts, month_day=None, year=None)
     full: set[dt.date] = set()
     month_days: set[tuple[int, int]] = set()
     covered: list[tuple[int, int]] = []
@@ -207,9 +212,12 @@ def _dates(text: str, parts: PeriodParts) -> PeriodParts:
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans (in order, apart) made spaces: built once, not per span."""
+    pieces, done = [], 0
     for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
+        pieces += [text[done:start], " " * (end - start)]
+        done = end
+    return "".join([*pieces, text[done:]])
 
 
 def _quarter(text: str, parts: PeriodParts) -> PeriodParts:
@@ -273,6 +281,8 @@ def _unclear(parts: PeriodParts, name: str) -> PeriodParts:
     return replace(parts, unclear=parts.unclear | {name})
 
 
+# Pure, and asked of the same few header and title parts for every column and section.
+@lru_cache(maxsize=4096)
 def merge(column: PeriodParts, title: PeriodParts) -> PeriodParts:
     """Fill what a column leaves open from its table's title, never overriding the column.
 

@@ -11,6 +11,7 @@ available to common stockholders"), and the lowest rank stated wins (see
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -148,7 +149,8 @@ LABEL_CACHE = 8192
 def clean_label(text: str) -> str:
     """Lowercase words without footnote marks, parentheses and stray punctuation."""
     text = text.lower().replace("\u2019", "'").replace("\u2014", " - ").replace("\u2013", " - ")
-    text = FOOTNOTE_MARK_RE.sub(" ", text)
+    if "(" in text or "*" in text or not text.isascii():  # what a footnote mark needs
+        text = FOOTNOTE_MARK_RE.sub(" ", text)
     text = GLUED_FOOTNOTE_RE.sub("", text)
     text = PUNCTUATION_RE.sub(" ", text)
     text = LEAD_TRAIL_RE.sub(" ", text)
@@ -156,7 +158,7 @@ def clean_label(text: str) -> str:
 
 
 def read_label(
-    label: str, sections: list[str], headings: list[str] | None = None, share_kind: str | None = None
+    label: str, sections: list[str], headings: Sequence[str] | None = None, share_kind: str | None = None
 ) -> list[Meaning]:
     """The meanings of one row: one, or two for a "basic and diluted" per-share row.
 
@@ -256,9 +258,16 @@ DANGLING_AND_RE = re.compile(r"^(?:and\s+)+|(?:\s+and)+$")
 @lru_cache(maxsize=LABEL_CACHE)
 def _core(text: str) -> str:
     """The label without basis words and without an "excluding ..." tail."""
-    text = EXCLUDING_TAIL_RE.split(text)[0]
-    text = ON_A_BASIS_RE.sub(" ", strip_marks(text))
-    return DANGLING_AND_RE.sub("", " ".join(text.split())).strip(" ,.-")
+    # Each pattern needs a word most labels lack (they are case-sensitive, like `in`).
+    if "excl" in text or "before" in text:
+        text = EXCLUDING_TAIL_RE.split(text)[0]
+    text = strip_marks(text)
+    if "basis" in text:
+        text = ON_A_BASIS_RE.sub(" ", text)
+    text = " ".join(text.split())
+    if "and" in text:
+        text = DANGLING_AND_RE.sub("", text)
+    return text.strip(" ,.-")
 
 
 PER_SHARE_OF_RE = re.compile(r"\bper\s+(?:[a-z]+\s+){0,3}?share\b(?!\s+(?:computation|calculation|amounts))")
@@ -334,24 +343,30 @@ def _share_meanings(own: str, context: Context) -> list[Meaning]:
 
 
 def _amount_meaning(own: str, context: Context) -> Meaning:
+    part = context.part or any(PART_RE.search(p) for p in context.parents)
+    return _amount_reading(own, context.section_mark, part)
+
+
+@lru_cache(maxsize=LABEL_CACHE)
+def _amount_reading(own: str, section_mark: BasisMark | None, part: bool) -> Meaning:
+    """An amount row, by all its context tells: one label recurs under many sections
+    ("Product" under each segment), and most of them say nothing that changes its reading."""
     mark, core = basis_mark(own), _core(own)
     metric = _snake(core) or "unlabelled"
     if RATE_RE.search(own):
-        return Meaning(metric, "USD", None, None, 0, mark, context.section_mark, unscaled=True)
+        return Meaning(metric, "USD", None, None, 0, mark, section_mark, unscaled=True)
     if COUNT_RE.search(own):
-        return Meaning(metric, "count", None, None, 0, mark, context.section_mark)
-    adjusted = (mark or context.section_mark or BasisMark("gaap")).basis == "non_gaap"
-    if NOT_AMOUNT_RE.search(core) or context.part or any(PART_RE.search(p) for p in [core, *context.parents]):
-        return Meaning(
-            metric, "USD", None if adjusted else concept_of(metric), None, 0, mark, context.section_mark
-        )
-    headline, rank, own_metric = _headline(core, mark or context.section_mark)
+        return Meaning(metric, "count", None, None, 0, mark, section_mark)
+    adjusted = (mark or section_mark or BasisMark("gaap")).basis == "non_gaap"
+    if NOT_AMOUNT_RE.search(core) or part or PART_RE.search(core):
+        return Meaning(metric, "USD", None if adjusted else concept_of(metric), None, 0, mark, section_mark)
+    headline, rank, own_metric = _headline(core, mark or section_mark)
     metric = own_metric or headline or metric
     concept = None if adjusted else concept_of(metric)
     if headline is None:
-        return Meaning(metric, "USD", concept, None, 0, mark, context.section_mark)
+        return Meaning(metric, "USD", concept, None, 0, mark, section_mark)
     rank += mark.rank if mark else 0
-    return Meaning(metric, "USD", concept, headline, rank, mark, context.section_mark)
+    return Meaning(metric, "USD", concept, headline, rank, mark, section_mark)
 
 
 _HEADLINES = [(metric, re.compile(p), rank) for metric, p, rank in HEADLINE_RULES]

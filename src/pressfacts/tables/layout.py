@@ -13,6 +13,7 @@ from pressfacts.tables.columns import (
     block_head,
     claimed_columns,
     column_of,
+    header_cells,
     inherit_periods,
 )
 from pressfacts.tables.fiscal import Calendar, fit_fiscal_year_end, infer_fiscal_year_end
@@ -39,11 +40,12 @@ def layout_of(document: Document, table: Table, block: Block) -> Layout:
     scale = first_scale([head.title, *sections])
     layout = Layout(table, block, head, scale, _share_kind(block, head))
     claimed = claimed_columns(block)
+    headers = [header_cells(row) for row in block.headers]  # read once for all the columns
     for row in block.body:
         for value in row.values:
             key = (value.first, value.last)
             if key not in layout.columns:
-                layout.columns[key] = column_of(block, value.first, value.last, claimed, head)
+                layout.columns[key] = column_of(headers, value.first, value.last, claimed, head)
     layout.columns = inherit_periods(layout.columns)
     return layout
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from pressfacts.tables.basis import may_match
+
 # Scale words, each with the phrasings releases use around it. Plural forms
 # only: "in millions" states a unit; "$35 million" in prose states an amount.
 SCALE_PATTERNS: list[tuple[str, Decimal]] = [
@@ -32,9 +34,9 @@ SCALE_PATTERNS: list[tuple[str, Decimal]] = [
     (r"\bbillions\b|\(\s*\$\s*b(?:n)?\s*\)", Decimal(1_000_000_000)),
 ]
 _SCALES = [(re.compile(p, re.IGNORECASE), factor) for p, factor in SCALE_PATTERNS]
-# Every pattern above needs one of these (matched with the same flag): most labels have none,
-# and one search rules them out. A pattern added above must keep one of them, or add its own.
-_SCALE_WORDS = re.compile(r"thousands|millions|billions|000|\$|\bin\s", re.IGNORECASE)
+# Every pattern above needs one of these (see `may_match`): most labels have none, and one
+# search rules them out. A pattern added above must keep one of them, or add its own.
+_SCALE_WORDS = re.compile(r"thousands|millions|billions|000|\$|\bin\s")
 
 # "except per share data" excepts only per-share figures; "except share and per
 # share data", "except shares", "except per share and share amounts" except counts too.
@@ -52,7 +54,7 @@ class Scale:
 @lru_cache(maxsize=4096)
 def read_scale(text: str) -> Scale | None:
     """The scale a piece of text states, or None."""
-    if not _SCALE_WORDS.search(text):
+    if not may_match(_SCALE_WORDS, text):
         return None
     found = [(m.start(), factor) for pattern, factor in _SCALES for m in pattern.finditer(text)]
     if not found:

@@ -11,6 +11,11 @@ from __future__ import annotations
 from pressfacts.tables.grid import Row, Segment
 from pressfacts.tables.labels import is_generic, read_label
 
+# Headings nest a few deep ("Revenues:" / "Products:" / "Hardware"); a longer run of
+# label-only rows is a list, not headings, and reading every row under all of them would
+# grow with the square of the run. Outer headings past this depth are let go.
+MAX_DEPTH = 8
+
 
 def enter_section(sections: list[Row], row: Row, previous: Row | None) -> list[Row]:
     """The section stack (nearest first) once `row` opens a section.
@@ -20,7 +25,7 @@ def enter_section(sections: list[Row], row: Row, previous: Row | None) -> list[R
     parent ("Loss Per Common Share:" / "Basic" ... / "Diluted" ...).
     """
     if previous is not None and previous.kind == "section":
-        return [row, *sections]
+        return [row, *sections[: MAX_DEPTH - 1]]
     if sections and _generic(row) and _generic(sections[0]):
         return [row, *sections[1:]]
     return [row]
@@ -42,10 +47,13 @@ def sole_items(body: list[Row]) -> dict[int, Segment]:
     for row in body:
         if row.kind != "section":
             if row.kind == "data":
-                count, first = count + 1, first or row
+                count, first = count + 1, row if first is None else first
             continue
-        if heading is not None and count == 1 and first is not None:
-            if read_label(heading.text, [])[0].headline == "revenue":
-                sole[first.index] = heading
+        if heading is not None and count == 1 and first is not None and _names_revenue(heading):
+            sole[first.index] = heading
         heading, count, first = row.label, 0, None
     return sole
+
+
+def _names_revenue(heading: Segment) -> bool:
+    return read_label(heading.text, [])[0].headline == "revenue"

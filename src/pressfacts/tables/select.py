@@ -12,12 +12,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
 from pressfacts.tables.extract import SHARES_IN_UNITS, Candidate
+from pressfacts.tables.matching import EqualIndex, equal, equal_to_any
+
+__all__ = ["calibrate_scales", "drop_unadjusted_repeats", "equal", "rank_headlines"]
 
 FACTORS = (Decimal(1), Decimal(1_000), Decimal(1_000_000), Decimal(1_000_000_000))
 MIN_MEETINGS = 2  # figures that must meet under one factor before it is believed
@@ -30,25 +34,14 @@ def _key(c: Candidate) -> tuple[object, ...]:
     return (c.fact.period.end, c.fact.period.months, c.fact.basis)
 
 
-ROUNDING_SLACK = Decimal("0.001")  # schedules rounded apart differ by a unit or two of the last digit
-
-
-def equal(a: Candidate, b: Candidate) -> bool:
-    """Equal values, allowing for one being a rounding of the other (720 million vs 720,224 thousand),
-    and for two schedules whose roundings differ in the last digit (15,681 vs 15,682 thousand)."""
-    diff = abs(a.fact.value - b.fact.value)
-    half_unit = max(a.precision, b.precision)
-    if diff <= half_unit:
-        return True
-    return a.fact.unit == "USD" and diff <= 4 * half_unit and diff <= abs(a.fact.value) * ROUNDING_SLACK
-
-
 def calibrate_scales(cands: list[Candidate]) -> list[Candidate]:
     """Give each table that states no scale the factor its figures support, or none."""
     known: dict[tuple[object, ...], list[Decimal]] = defaultdict(list)
     for c in cands:
         if c.scale_known and c.fact.unit == "USD":
             known[_meeting_key(c)].append(c.fact.value)
+    for values in known.values():
+        values.sort()  # so that `_meets` bisects rather than scans
     unknown: dict[int, list[Candidate]] = defaultdict(list)
     for c in cands:
         if not c.scale_known and c.fact.position is not None:
@@ -62,11 +55,12 @@ def calibrate_scales(cands: list[Candidate]) -> list[Candidate]:
         elif len(usual) == 1 and any(c.money for c in members):
             # a money table (it shows "$") in a release whose tables all use one scale
             factors[table] = (next(iter(usual)), "scale assumed from the release's other tables")
-    return [_rescaled(c, factors) for c in cands]
+    return [_rescaled(c, factors) for c in cands] if factors else list(cands)
 
 
 def _meeting_key(c: Candidate) -> tuple[object, ...]:
-    return (c.meaning.headline or c.fact.metric, *_key(c))
+    period = c.fact.period
+    return (c.meaning.headline or c.fact.metric, period.end, period.months, c.fact.basis)
 
 
 def _meeting_factor(
@@ -83,7 +77,12 @@ def _meeting_factor(
 def _meets(c: Candidate, factor: Decimal, known: dict[tuple[object, ...], list[Decimal]]) -> bool:
     if c.fact.unit != "USD" or not c.fact.value:
         return False
-    return any(abs(v - c.fact.value * factor) <= c.precision * factor for v in known.get(_meeting_key(c), []))
+    values = known.get(_meeting_key(c), [])
+    target, slack = c.fact.value * factor, c.precision * factor
+    # The sorted values within `slack` of `target` form one run: its first is the first value
+    # past the target or within reach, and it is empty unless that one is within reach.
+    i = bisect_left(values, True, key=lambda v: v >= target or abs(v - target) <= slack)
+    return i < len(values) and abs(values[i] - target) <= slack
 
 
 def _rescaled(c: Candidate, factors: dict[int, tuple[Decimal, str]]) -> Candidate:
@@ -105,10 +104,10 @@ def rank_headlines(cands: list[Candidate]) -> list[Candidate]:
             groups[(c.meaning.headline, *_key(c))].append(c)
     for group in groups.values():
         best = min(c.meaning.rank for c in group)
-        winners = [c for c in group if c.meaning.rank == best]
+        winners = equal_to_any([c for c in group if c.meaning.rank == best])
         for c in group:
             headline = c.meaning.headline or c.fact.metric
-            if c.meaning.rank == best or any(equal(c, w) for w in winners):
+            if c.meaning.rank == best or winners.least(c) is not None:
                 _rename(c, headline)
             elif c.meaning.metric != headline:
                 _rename(c, c.meaning.metric)
@@ -126,16 +125,22 @@ def _rename(c: Candidate, metric: str) -> None:
 def drop_unadjusted_repeats(cands: Iterable[Candidate]) -> list[Candidate]:
     """Drop non-GAAP figures that only a column or title calls adjusted and that equal GAAP."""
     cands = list(cands)
-    gaap: dict[tuple[object, ...], list[Candidate]] = defaultdict(list)
+    by_key: dict[tuple[object, ...], list[Candidate]] = defaultdict(list)
     for c in cands:
         if c.fact.basis == "gaap":
-            gaap[(c.fact.metric, c.fact.period.end, c.fact.period.months)].append(c)
-    return [c for c in cands if not _unadjusted(c, gaap)]
+            by_key[(c.fact.metric, c.fact.period.end, c.fact.period.months)].append(c)
+    gaap: dict[tuple[object, ...], EqualIndex] = {}  # indexed as non-GAAP figures ask, not all
+
+    def repeats_gaap(c: Candidate) -> bool:
+        key = (c.fact.metric, c.fact.period.end, c.fact.period.months)
+        if key not in gaap:
+            gaap[key] = equal_to_any(by_key.get(key, []))
+        return gaap[key].least(c) is not None
+
+    return [c for c in cands if not (_adjusted_by_column(c) and repeats_gaap(c))]
 
 
-def _unadjusted(c: Candidate, gaap: dict[tuple[object, ...], list[Candidate]]) -> bool:
-    # A constant-currency restatement of the base period is the reported figure itself.
-    if c.fact.basis != "non_gaap" or (c.basis_from_row and c.fact.basis_note != "constant currency"):
-        return False
-    same = gaap.get((c.fact.metric, c.fact.period.end, c.fact.period.months), [])
-    return any(equal(c, g) for g in same)
+def _adjusted_by_column(c: Candidate) -> bool:
+    """A non-GAAP figure whose row does not call it adjusted: only its column or title does.
+    A constant-currency restatement of the base period is the reported figure itself."""
+    return c.fact.basis == "non_gaap" and not (c.basis_from_row and c.fact.basis_note != "constant currency")

@@ -1,0 +1,128 @@
+"""What every statement finder reads: the release's text, sentences, periods and facts.
+
+Built once per release by the pipeline after the facts are reconciled. The finders
+read the facts (to link a one-time item to its fact id) and never change them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pressfacts.models import Document, Fact, Part, Period, Span
+from pressfacts.periods import Calendar, PeriodRef, find_period_refs, label_of, resolve
+from pressfacts.sentences import split_sentences
+
+DATED_SLACK_DAYS = 7
+LONGEST_SENTENCE = 1200
+
+
+@dataclass(frozen=True, slots=True)
+class StatementContext:
+    """A release as the statement finders see it; `regions` are its prose blocks.
+
+    The last three fields are indexes built with it: where each sentence and block
+    starts, and the (months, end) of every period the release states with a date.
+    """
+
+    document: Document
+    regions: tuple[Span, ...]
+    sentences: tuple[Span, ...]
+    calendar: Calendar
+    refs: tuple[PeriodRef, ...]
+    facts: tuple[Fact, ...] = ()
+    parts: tuple[Part, ...] = ()
+    release_date: dt.date | None = None
+    company: str | None = None
+    ticker: str | None = None
+    sentence_starts: tuple[int, ...] = ()
+    region_starts: tuple[int, ...] = ()
+    dated: tuple[tuple[int, dt.date], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def sentences_in(self, span: Span) -> list[Span]:
+        """The sentences starting inside `span`."""
+        starts = self.sentence_starts
+        lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
+        return list(self.sentences[lo:hi])
+
+    def sentence_at(self, position: int) -> Span | None:
+        """The sentence holding a position."""
+        i = bisect_right(self.sentence_starts, position) - 1
+        if i >= 0 and self.sentences[i].start <= position < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def regions_after(self, position: int, count: int) -> tuple[Span, ...]:
+        """The next `count` prose blocks starting at or after a position."""
+        first = bisect_left(self.region_starts, position)
+        return self.regions[first : first + count]
+
+    def value_sentences(self) -> list[Span]:
+        """The sentences the finders that read figures go through.
+
+        Longer ones are the run-on lists of boilerplate or tables flattened to one line,
+        where those rules (several passes per verb or amount) would grow with the square.
+        """
+        return [s for s in self.sentences if s.end - s.start <= LONGEST_SENTENCE]
+
+    def refs_in(self, span: Span) -> list[PeriodRef]:
+        """The period phrases of a sentence, every rule run over it (see `find_period_refs`)."""
+        return find_period_refs(self.text, [span], exhaustive=True)
+
+    def region_of(self, position: int) -> Span | None:
+        """The prose block holding a position."""
+        i = bisect_right(self.region_starts, position) - 1
+        if i >= 0 and self.regions[i].start <= position < self.regions[i].end:
+            return self.regions[i]
+        return None
+
+    def past_period(self, ref: PeriodRef) -> Period | None:
+        """A period looked back on: "for the quarter", "last year's 4th quarter"."""
+        period = resolve(ref, self.calendar)
+        current = self.calendar.current
+        if period is None and ref.months == 3 and ref.ordinal is None and ref.year is None and current:
+            # "For the quarter" in a full-year release: the quarter that ends the current period.
+            return Period(current.end, 3, label_of(current.end, 3, self.calendar))
+        return self._dated(period) if period is not None else None
+
+    def _dated(self, period: Period) -> Period:
+        """A computed period end moved to the end the release states, a few days off at most.
+
+        A 52/53-week calendar counted from one year end misses the 53rd week: Sears' second
+        quarter of 2003 ended June 28, 2003, which the release states, not July 3.
+        """
+        slack = dt.timedelta(days=DATED_SLACK_DAYS)
+        lo = bisect_left(self.dated, (period.months, period.end - slack))
+        hi = bisect_right(self.dated, (period.months, period.end + slack))
+        near = [end for _, end in self.dated[lo:hi]]
+        if not near or period.end in near:
+            return period
+        end = min(near, key=lambda day: abs((day - period.end).days))
+        return Period(end, period.months, label_of(end, period.months, self.calendar))
+
+
+def build_context(
+    document: Document,
+    regions: Sequence[Span],
+    calendar: Calendar,
+    refs: Sequence[PeriodRef],
+    *,
+    facts: Sequence[Fact] = (),
+    parts: Sequence[Part] = (),
+    release_date: dt.date | None = None,
+    company: str | None = None,
+    ticker: str | None = None,
+) -> StatementContext:
+    """The context of one release, its sentences split once for every finder."""
+    sentences = tuple(s for region in regions for s in split_sentences(document.text, region))
+    return StatementContext(
+        document, tuple(regions), sentences, calendar, tuple(refs), tuple(facts), tuple(parts),
+        release_date, company, ticker, tuple(s.start for s in sentences), tuple(r.start for r in regions),
+        tuple(sorted({(r.months, r.end) for r in refs if r.end is not None and r.months is not None})),
+    )  # fmt: skip

@@ -1,0 +1,42 @@
+"""The statements stage's vocabularies, loaded once from `vocabulary.toml`.
+
+Each kind of statement reads its words from here; `words_re` turns a list into one
+bounded, case-insensitive alternation at word boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+VOCABULARY: dict[str, Any] = tomllib.loads(
+    resources.files("pressfacts.statements").joinpath("vocabulary.toml").read_text(encoding="utf-8")
+)
+
+
+def words(kind: str, name: str) -> list[str]:
+    """A list of regex fragments: `words("quote", "speech_verbs")`."""
+    found: list[str] = VOCABULARY[kind][name]
+    return found
+
+
+def pairs(kind: str, name: str) -> list[tuple[str, str]]:
+    """A list of (label, fragment) pairs: `pairs("debt", "verbs")`."""
+    return [(label, fragment) for label, fragment in VOCABULARY[kind][name]]
+
+
+def alternation(fragments: Sequence[str]) -> str:
+    """One non-capturing group trying the fragments in order."""
+    return "(?:" + "|".join(fragments) + ")"
+
+
+def words_re(fragments: Sequence[str], flags: int = re.I) -> re.Pattern[str]:
+    """Any of the fragments as a whole word.
+
+    >>> bool(words_re(["said", "stated"]).search("she stated, "))
+    True
+    """
+    return re.compile(rf"\b{alternation(fragments)}(?!\w)", flags)
