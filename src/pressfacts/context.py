@@ -136,7 +136,7 @@ def infer_calendar(refs: Sequence[PeriodRef], release_date: dt.date | None) -> C
 def _fiscal_year_end(dated: list[PeriodRef], refs: Sequence[PeriodRef]) -> tuple[int, int] | None:
     """The year end the text states or implies; None when it says nothing (calendar years assumed)."""
     for ref in dated:
-        if ref.months == 12 and ref.end is not None:
+        if ref.months == 12 and ref.end is not None and not ref.counted:
             return ref.end.month, ref.end.day
     first_ordinal = next((r.ordinal for r in refs if r.ordinal is not None and r.months == 3), None)
     for ref in dated:

@@ -125,6 +125,8 @@ PERIOD_RULES = PhraseRules(
 class PeriodRef:
     """A period as written; unresolved fields are None.
 
+    `counted` marks a length given in months or weeks ("twelve months ended"): a
+    trailing period, which says nothing of where the fiscal year ends.
     `relative` is -1 for "a year ago" phrases (resolved against a base
     period). `same` marks phrases that take their length from the base
     ("the same period last year"). `plural` marks "comparable periods".
@@ -139,6 +141,7 @@ class PeriodRef:
     relative: int = 0
     same: bool = False
     plural: bool = False
+    counted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,8 +244,16 @@ def _dated_refs(base: PeriodRef, groups: dict[str, str], match: re.Match[str]) -
     for key in ("noun1", "noun2"):
         if key in groups:
             months, ordinal = _noun_months(groups[key])
+            counted = not re.search(r"year|quarter|half", groups[key], re.I)
             refs.append(
-                replace(base, months=months, ordinal=ordinal, end=end, year=end.year if end else None)
+                replace(
+                    base,
+                    months=months,
+                    ordinal=ordinal,
+                    end=end,
+                    year=end.year if end else None,
+                    counted=counted,
+                )
             )
     if "noun2" in groups and refs[0].months is None:
         # "three and nine months ended": the first number takes the second's unit.
@@ -293,7 +304,8 @@ def _undated_ref(base: PeriodRef, g: dict[str, str]) -> PeriodRef:
         return replace(base, months=6, ordinal=1 if g["hord"].lower() == "first" else 2, year=year)
     if "span" in g:
         span_months = 9 if g["span"].lower() == "nine" else 6
-        return replace(base, months=span_months, ordinal=span_months // 3, year=year)
+        # "first six months" ends with the first half; "first nine months" with the third quarter.
+        return replace(base, months=span_months, ordinal=1 if span_months == 6 else 3, year=year)
     if "weeks" in g:
         weeks_months, _ = _noun_months(g["weeks"])
         return replace(base, months=weeks_months, year=year, same=year is not None)
