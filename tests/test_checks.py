@@ -201,3 +201,22 @@ def test_stated_change_against_its_figures(percent: str, direction: int, status:
 )
 def test_half_unit_of_the_last_written_digit(value: str, half: str) -> None:
     assert half_unit(Decimal(value)) == Decimal(half)
+
+
+def test_share_counts_take_the_scale_their_section_or_clause_states() -> None:
+    from tests.corpus import require_corpus
+
+    docs = require_corpus() / "docs"
+    # apple-2004-q3: "Shares used in computing earnings per share (in thousands):" / "Basic | 375,023".
+    shares = {
+        (f.metric, f.period.end.isoformat(), f.period.months): f.value
+        for f in extract(docs / "apple-2004-q3.txt").facts
+    }
+    assert shares[("weighted_average_shares_basic", "2004-06-26", 3)] == 375_023_000
+    # apple-2024-q1: "(In millions, except number of shares, which are reflected in thousands, ...)".
+    release = extract(docs / "apple-2024-q1.txt")
+    basic = [
+        f.value for f in release.facts if f.metric == "weighted_average_shares_basic" and f.period.months == 3
+    ]
+    assert 15_509_763_000 in basic
+    assert not [c for c in release.checks if c.kind == "per_share" and c.status == "fail"]

@@ -188,7 +188,9 @@ def _candidate(
         return None
     if unit == "USD/share" and (abs(number.value) >= MAX_PER_SHARE or _whole_amount(value)):
         return None
-    factor, known = (ONE, True) if meaning.unscaled else _factor(layout, row, column, unit, number.value)
+    factor, known = (
+        (ONE, True) if meaning.unscaled else _factor(layout, row, column, unit, number.value, sections)
+    )
     basis, note, from_row = _basis(meaning, column, layout.head)
     fact = Fact(
         metric=meaning.metric,
@@ -218,9 +220,14 @@ def _half_unit(decimals: int, factor: Decimal) -> Decimal:
     return Decimal(1).scaleb(-decimals) * factor / 2
 
 
-def _factor(layout: Layout, row: Row, column: Column, unit: Unit, printed: Decimal) -> tuple[Decimal, bool]:
+def _factor(
+    layout: Layout, row: Row, column: Column, unit: Unit, printed: Decimal, sections: list[str]
+) -> tuple[Decimal, bool]:
     """The multiplier to full units, and whether any text stated it."""
     own = read_scale(row.label.text) if row.label else None
+    if own is None and unit == "shares":
+        # "Shares used in computing earnings per share (in thousands):" above "Basic".
+        own = next((scale for text in sections[:1] if (scale := read_scale(text)) is not None), None)
     if unit in ("USD/share", "percent", "count"):
         # per-share amounts and ratios are never scaled; counts only by their own label ("(in thousands)")
         return (own.factor if own is not None and unit == "count" else Decimal(1)), True
@@ -230,7 +237,7 @@ def _factor(layout: Layout, row: Row, column: Column, unit: Unit, printed: Decim
     if scale is None:
         return Decimal(1), False
     if unit == "shares" and scale.shares_excepted:
-        return Decimal(1), True
+        return scale.shares_factor or Decimal(1), True
     if unit == "shares" and not scale.shares_stated and abs(printed) >= SHARES_IN_UNITS:
         return Decimal(1), True  # "dollars in thousands" over a count printed as 61,523,513: units
     return scale.factor, True

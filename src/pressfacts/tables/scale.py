@@ -7,7 +7,9 @@ the table. Per-share amounts are never scaled; share counts follow the table
 scale unless the phrase excepts them ("except share and per share data").
 
 >>> read_scale("(In thousands, except per share data)")
-Scale(factor=Decimal('1000'), shares_excepted=False, shares_stated=False)
+Scale(factor=Decimal('1000'), shares_excepted=False, shares_stated=False, shares_factor=None)
+>>> read_scale("(In millions, except number of shares which are reflected in thousands)").shares_factor
+Decimal('1000')
 >>> read_scale("(Dollars in millions, except share and per share amounts)").shares_excepted
 True
 >>> read_scale("Total revenue") is None
@@ -48,6 +50,8 @@ class Scale:
     factor: Decimal
     shares_excepted: bool = False
     shares_stated: bool = False  # the phrase names shares: "Thousands of Dollars and Shares"
+    # "except number of shares which are reflected in thousands": the shares' own scale.
+    shares_factor: Decimal | None = None
 
 
 # Read for every cell (its row label, its column header): the same few texts, cached.
@@ -64,7 +68,13 @@ def read_scale(text: str) -> Scale | None:
     excepted = bool(clause and _excepts_shares(clause.group("what")))
     before = text[: clause.start()] if clause else text
     stated = bool(re.search(r"\bshares\b", before, re.IGNORECASE)) and not excepted
-    return Scale(factor, excepted, stated)
+    own = _own_scale(clause.group("what")) if clause and excepted else None
+    return Scale(factor, excepted, stated, own)
+
+
+def _own_scale(what: str) -> Decimal | None:
+    """The scale an except clause gives the shares: "shares which are reflected in thousands"."""
+    return next((factor for pattern, factor in _SCALES if pattern.search(what)), None)
 
 
 def _excepts_shares(what: str) -> bool:
