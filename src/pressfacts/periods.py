@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from pressfacts.dates import DATE_RE, MONTH_PATTERN, date_of_match, duration_months, last_day, number_of
 from pressfacts.models import Period, Span
-from pressfacts.scan import PhraseRules, coalesce, find_all
+from pressfacts.scan import PhraseRules
 
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -201,27 +201,15 @@ class Calendar:
         return fiscal_year, 4 - round(months_before_end / 3) % 4
 
 
-def find_period_refs(
-    text: str, regions: Sequence[Span] | None = None, *, exhaustive: bool = False
-) -> list[PeriodRef]:
+def find_period_refs(text: str, regions: Sequence[Span] | None = None) -> list[PeriodRef]:
     """Every period phrase in `text` (or in `regions` of it), left to right, without overlaps.
-
-    The default scan runs each rule only near its key words; `exhaustive` runs every rule
-    over the whole of each region (slower), and also finds phrases the key-word windows
-    miss: "For the quarter we reduced ..." holds "quarter", which the anchor pattern files
-    under its "quarter" group only, so the "the quarter / the year" rule never sees it.
-    The facts stage keeps the default scan, so that its output does not move.
 
     >>> [r.rule for r in find_period_refs("for the fiscal year ended September 30, 2003")]
     ['<noun> ended <date>']
-    >>> [r.rule for r in find_period_refs("For the quarter we reduced debt", exhaustive=True)]
+    >>> [r.rule for r in find_period_refs("For the quarter we reduced debt")]
     ['the quarter / the year']
     """
-    if exhaustive:
-        spans = [(r.start, r.end) for r in coalesce(text, regions)]
-        found = find_all(PERIOD_RULES.patterns, text, spans)
-    else:
-        found = PERIOD_RULES.find(text, regions)
+    found = PERIOD_RULES.find(text, regions)
     refs: list[PeriodRef] = []
     for _, _, order, match in found:
         refs.extend(_refs_of(RULES[order][0], match))

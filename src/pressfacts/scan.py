@@ -47,13 +47,6 @@ def windows(
             yield start, end
 
 
-def find_all(
-    patterns: Sequence[re.Pattern[str]], text: str, spans: Iterable[tuple[int, int]]
-) -> list[tuple[int, int, int, re.Match[str]]]:
-    """Non-overlapping matches of any pattern, longest first: (start, -end, pattern index, match)."""
-    return longest_first(matches(patterns, text, spans, range(len(patterns))))
-
-
 def matches(
     patterns: Sequence[re.Pattern[str]], text: str, spans: Iterable[tuple[int, int]], orders: Sequence[int]
 ) -> list[tuple[int, int, int, re.Match[str]]]:

@@ -73,7 +73,7 @@ class StatementContext:
 
     def refs_in(self, span: Span) -> list[PeriodRef]:
         """The period phrases of a sentence, every rule run over it (see `find_period_refs`)."""
-        return find_period_refs(self.text, [span], exhaustive=True)
+        return find_period_refs(self.text, [span])
 
     def region_of(self, position: int) -> Span | None:
         """The prose block holding a position."""
