@@ -224,6 +224,53 @@ def test_hidden_rows_and_huge_spans_are_bounded() -> None:
     assert "hidden" not in [c.text for row in table.rows for c in row]
 
 
+def test_hidden_styles_in_any_spelling() -> None:
+    doc = html_to_document(
+        "t.htm",
+        "<p>shown</p><div style='dis&#112;lay:none'>gone</div><div style='DISPLAY : NONE'>gone</div>"
+        "<span style='Visibility:Hidden'>gone</span><div style='display:n&#111;ne'>gone</div>"
+        "<div style='display:block'>kept</div>",
+    )
+    assert doc.text == "shown\n\nkept"
+
+
+def test_hidden_cells_and_rows_are_left_out() -> None:
+    _, table = one_table(
+        "<table><tr><td>a</td><td style='display:none'>x</td><td>1</td></tr>"
+        "<tr style='display:none'><td>h</td><td>9</td></tr>"
+        "<tr><td>b</td><td><span style='display:none'>x</span>2</td></tr></table>"
+    )
+    assert grid(table) == [["a", "1"], ["b", "2"]]
+
+
+def test_cell_text_reads_as_the_walk_on_one_line() -> None:
+    _, table = one_table(
+        "<table><tr><td><div>a<br>b</div></td><td>1<sup>st</sup></td><td><p>x</p>y</td>"
+        "<td>z<sup>(1)</sup></td></tr><tr><td><font>a</font><font>b</font></td>"
+        "<td><script>s()</script>t</td><td><div><font>4</font><br></div></td><td>&nbsp;<p>&nbsp;</p></td></tr>"
+        "</table>"
+    )
+    assert grid(table) == [["a b", "1st", "x y", "z (1)"], ["ab", "t", "4", ""]]
+
+
+def test_blank_rows_change_nothing_with_or_without_rowspans() -> None:
+    _, table = one_table(
+        "<table><tr><td>a</td><td>1</td></tr><tr><td colspan=9>&nbsp;</td></tr>"
+        "<tr><td>b</td><td>2</td></tr></table>"
+    )
+    assert grid(table) == [["a", "1"], ["b", "2"]]
+    _, table = one_table(
+        "<table><tr><td rowspan=3>a</td><td>1</td></tr><tr><td>&nbsp;</td></tr><tr><td>3</td></tr>"
+        "<tr><td>b</td><td>4</td></tr></table>"
+    )
+    assert grid(table) == [["a", "1"], ["a", ""], ["a", "3"], ["b", "4"]]
+
+
+def test_given_utf8_bytes_give_the_same_document() -> None:
+    html = "<p>caf\u00e9 \u2014 \u201cq\u201d</p><table><tr><td>Sales</td><td>$</td><td>1</td></tr></table>"
+    assert html_to_document("t.htm", html, utf8=html.encode()) == html_to_document("t.htm", html)
+
+
 # --------------------------------------------------------------------------- robustness
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from pressfacts.document import build_documents, load_documents, text_document
 from pressfacts.errors import InputError
-from pressfacts.read import decode, detect_format, read_source
+from pressfacts.read import decode, decode_keeping_utf8, detect_format, read_source
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docs"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
@@ -95,6 +95,27 @@ def test_crlf_offsets_point_into_normalised_text() -> None:
 def test_decode_refuses_binary(data: bytes) -> None:
     with pytest.raises(InputError, match="binary"):
         decode(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"plain ascii",
+        "\ufeffNet income \u2014 $5".encode(),
+        b"line one\r\nline two\rthree",
+        "We\u0092ve \u0080\u0081".encode(),
+    ],
+    ids=["ascii", "bom", "crlf", "c1"],
+)
+def test_decode_keeping_utf8_gives_the_text_encoded(data: bytes) -> None:
+    text, utf8 = decode_keeping_utf8(data)
+    assert text == decode(data)
+    assert utf8 == text.encode()
+
+
+@pytest.mark.parametrize("data", [b"\x93cp1252\x94", b"caf\xe9 \x81", "utf16".encode("utf-16")])
+def test_decode_keeping_utf8_gives_no_bytes_for_other_encodings(data: bytes) -> None:
+    assert decode_keeping_utf8(data) == (decode(data), None)
 
 
 def test_decode_accepts_tabs_and_form_feeds() -> None:

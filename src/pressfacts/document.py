@@ -15,7 +15,7 @@ from pressfacts.ascii_tables import find_ascii_tables
 from pressfacts.edgar import parse_submission, release_exhibits
 from pressfacts.html import html_to_document
 from pressfacts.models import Block, Document, DocumentMeta, Span, Table
-from pressfacts.read import DEFAULT_MAX_BYTES, decode, detect_format, read_source
+from pressfacts.read import DEFAULT_MAX_BYTES, decode_keeping_utf8, detect_format, read_source
 
 # Markup of old EDGAR text filings: page breaks, and <TABLE>/<CAPTION>/<S>/<C>/<FN> around
 # fixed-width tables. Blanked with spaces of the same length so that columns stay aligned.
@@ -30,11 +30,11 @@ def load_documents(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BY
 
 def build_documents(data: bytes, name: str) -> list[Document]:
     """Decode `data` and return its Documents ([] for a submission without a release exhibit)."""
-    text = decode(data)
+    text, utf8 = decode_keeping_utf8(data)
     fmt = detect_format(text)
     if fmt == "submission":
         return _submission_documents(text, name)
-    return [_body_document(name, text, _NO_META)]
+    return [_body_document(name, text, _NO_META, utf8)]
 
 
 def text_document(name: str, text: str, meta: DocumentMeta = _NO_META) -> Document:
@@ -64,9 +64,10 @@ def _submission_documents(text: str, name: str) -> list[Document]:
     return docs
 
 
-def _body_document(name: str, body: str, meta: DocumentMeta) -> Document:
+def _body_document(name: str, body: str, meta: DocumentMeta, utf8: bytes | None = None) -> Document:
+    """`utf8`: the UTF-8 encoding of `body` when at hand."""
     if detect_format(body) == "html":
-        return html_to_document(name, body, meta)
+        return html_to_document(name, body, meta, utf8=utf8)
     return text_document(name, body, meta)
 
 

@@ -16,11 +16,18 @@ Layout of `Document.text` (every offset of every stage points into it):
 - Tables used for layout (nested tables inside, or at most one text cell per row besides
   a bullet or footnote mark) are not grids: their cells read as ordinary blocks.
 - `<pre>` text is kept verbatim and searched for fixed-width tables.
+
+Table cells are most of a release (tens of thousands per page), so reading stays lean: a
+page whose bytes cannot hide anything (`_may_hide`) or hold no colspan/rowspan skips those
+attribute lookups; a cell's text is read along its chain of single children (`_cell_text`),
+and a blank row or cell is told by one call into lxml. `_cell_walk` and `_walk` define the
+reading; the fast paths give the same text.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
@@ -87,14 +94,19 @@ _BLOCKISH = frozenset(("div", "center", "blockquote", "section", "article"))
 _NO_META = DocumentMeta()
 
 
-def html_to_document(name: str, html: str, meta: DocumentMeta = _NO_META) -> Document:
-    """Parse an HTML release into a Document (see the module docstring for the text layout)."""
-    root, data = _parse(html)
+def html_to_document(
+    name: str, html: str, meta: DocumentMeta = _NO_META, *, utf8: bytes | None = None
+) -> Document:
+    """Parse an HTML release into a Document (see the module docstring for the text layout).
+
+    `utf8`, when given, must be `html.encode("utf-8")`: it saves encoding the text again.
+    """
+    root, data = _parse(html, utf8)
     if root is None:
         return Document(name=name, text="", format="html", meta=meta)
-    hidden = _hidden_elements(root) if _may_hide(data) else _NONE_HIDDEN
-    out = _Out(hidden)
-    tables = _Tables()
+    low = data.lower()  # attribute names are in it in any case; the parser lowercases them
+    out = _Out(hide=_may_hide(data, low))
+    tables = _Tables(colspans=_COLSPAN.search(low) is not None, rowspans=_ROWSPAN.search(low) is not None)
     _walk(root, out, tables)
     out.brk(1)
     text = "".join(out.parts).rstrip("\n")
@@ -102,13 +114,13 @@ def html_to_document(name: str, html: str, meta: DocumentMeta = _NO_META) -> Doc
     for start, end in out.pre_regions:
         found.extend(find_ascii_tables(text, 0, start, end))
     found.sort(key=lambda t: t.span.start)
-    found = [dataclasses.replace(t, index=i) for i, t in enumerate(found)]
+    found = [t if t.index == i else dataclasses.replace(t, index=i) for i, t in enumerate(found)]
     return Document(
         name=name, text=text, format="html", blocks=tuple(out.blocks), tables=tuple(found), meta=meta
     )
 
 
-def _parse(html: str) -> tuple[etree._Element | None, bytes]:
+def _parse(html: str, utf8: bytes | None = None) -> tuple[etree._Element | None, bytes]:
     """Parse with recovery; flatten runaway nesting when the parser's depth limit is hit.
 
     Returns the root and the bytes it was parsed from.
@@ -116,7 +128,8 @@ def _parse(html: str) -> tuple[etree._Element | None, bytes]:
     for invisible in _INVISIBLE:
         if invisible in html:
             html = html.replace(invisible, "")
-    data = html.encode("utf-8", "replace")
+            utf8 = None
+    data = html.encode("utf-8", "replace") if utf8 is None else utf8
     root, too_deep = _parse_bytes(data)
     if too_deep:  # the parser stopped at its depth limit: flatten inline and block nesting
         html = _NESTING_TAGS.sub(_flatten_tag, html)
@@ -150,17 +163,21 @@ _CASE_TWINS = (b"\xc4\xb0", b"\xc4\xb1", b"\xc5\xbf")
 _CHAR_REF = re.compile(rb"&#(?:x([0-9a-f]+)|([0-9]+))")
 # What `\s*:\s*` can be in lowercased bytes: any non-ASCII character (it may be a space),
 # entity and character references (which may stand for a space or the colon).
-_REF = rb"&[#0-9a-z]+;?"
-_GAP = rb"(?:[\s\x1c-\x1f]|[\x80-\xff]|" + _REF + rb")*"
-_HIDING = (
-    (b"display", re.compile(_GAP + rb"(?::|" + _REF + rb")" + _GAP + rb"none")),
-    (b"visibility", re.compile(_GAP + rb"(?::|" + _REF + rb")" + _GAP + rb"hidden")),
-)
-_NONE_HIDDEN: frozenset[etree._Element] = frozenset()
+_REF_BYTES = rb"&[#0-9a-z]+;?"
+_SPACE_BYTES = rb"(?:[\s\x1c-\x1f]|[\x80-\xff]|" + _REF_BYTES + rb")*"
+_COLON_BYTES = _SPACE_BYTES + rb"(?::|" + _REF_BYTES + rb")" + _SPACE_BYTES
+# "(d)isplay" or "(v)isibility", colon, "none" or "hidden": one search, with a literal to
+# look for first, finds both (and a few more, which only costs checking every style).
+_HIDING = re.compile(rb"is(?:play|ibility)" + _COLON_BYTES + rb"(?:none|hidden)")
+# (A regex finds these literals faster than `in` does.)
+_AMP_HASH = re.compile(rb"&#")
+_COLSPAN = re.compile(rb"colspan")
+_ROWSPAN = re.compile(rb"rowspan")
 
 
-def _may_hide(data: bytes) -> bool:
-    """False when no `style` parsed from `data` can match `_HIDDEN`: most releases hide nothing.
+def _may_hide(data: bytes, low: bytes) -> bool:
+    """False when no `style` parsed from `data` (`low`: lowercased) can match `_HIDDEN`,
+    as in most releases: then no element needs its style checked.
 
     A match needs "display" + colon + "none" or "visibility" + colon + "hidden" in the
     attribute value, so in the bytes: in any ASCII case, with the colon and spaces perhaps
@@ -170,16 +187,9 @@ def _may_hide(data: bytes) -> bool:
     """
     if (b"\xc4" in data or b"\xc5" in data) and any(twin in data for twin in _CASE_TWINS):
         return True  # (one-byte searches first: much faster than two-byte ones)
-    low = data.lower()
-    if b"&#" in low and _refs_spell_letters(low):
+    if _AMP_HASH.search(low) and _refs_spell_letters(low):
         return True
-    for word, after in _HIDING:
-        pos = low.find(word)
-        while pos >= 0:
-            if after.match(low, pos + len(word)):
-                return True
-            pos = low.find(word, pos + 1)
-    return False
+    return _HIDING.search(low) is not None
 
 
 def _refs_spell_letters(low: bytes) -> bool:
@@ -190,43 +200,39 @@ def _refs_spell_letters(low: bytes) -> bool:
     return False
 
 
-def _hidden_elements(root: etree._Element) -> frozenset[etree._Element]:
-    """Elements hidden by `display: none` or `visibility: hidden`.
+def _hidden(el: etree._Element) -> bool:
+    """True for an element hidden by `display: none` or `visibility: hidden`.
 
-    Found in one pass before the walk (lxml keeps the proxies of the elements held here,
-    so the walk meets the same objects).
+    Asked of the elements the walk meets, on pages where `_may_hide` is True.
     """
-    hidden = []
-    for el in root.iter():
-        style = el.get("style")
-        if not style:
-            continue
-        maybe = "one" in style or "idden" in style or "ONE" in style or "IDDEN" in style
-        if maybe and _could_hide(style.lower()) and _HIDDEN.search(style):
-            hidden.append(el)
-    return frozenset(hidden)
+    style = el.get("style")
+    return _hiding(style) if style else False
 
 
-def _could_hide(low: str) -> bool:
-    """A quick necessary condition for `_HIDDEN` on a lowercased style, in letters that
-    IGNORECASE matches only in ASCII: "none" after "display", "dden" after "visibility"."""
-    return ("none" in low and "play" in low) or ("dden" in low and "ty" in low)
+@functools.lru_cache(maxsize=1024)  # pages repeat a few styles on thousands of cells
+def _hiding(style: str) -> bool:
+    if not ("one" in style or "idden" in style or "ONE" in style or "IDDEN" in style):
+        return False
+    if style.isascii():  # the same as `_HIDDEN`, much faster: two searches for a literal
+        low = style.lower()
+        return _DISPLAY_NONE.search(low) is not None or _VISIBILITY_HIDDEN.search(low) is not None
+    return _HIDDEN.search(style) is not None
+
+
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none")
+_VISIBILITY_HIDDEN = re.compile(r"visibility\s*:\s*hidden")
 
 
 class _Out:
-    """Accumulates text parts with a running offset and closes blocks at block breaks.
-
-    With `oneline`, breaks become spaces: used for the text of a table cell.
-    """
+    """Accumulates text parts with a running offset and closes blocks at block breaks."""
 
     __slots__ = (
         "block_end",
         "block_start",
         "blocks",
-        "hidden",
+        "hide",
         "kind",
         "newlines",
-        "oneline",
         "parts",
         "pos",
         "pre",
@@ -234,8 +240,8 @@ class _Out:
         "space",
     )
 
-    def __init__(self, hidden: frozenset[etree._Element], oneline: bool = False) -> None:
-        self.hidden = hidden  # elements not shown
+    def __init__(self, hide: bool) -> None:
+        self.hide = hide  # whether elements may be hidden by their style
         self.parts: list[str] = []
         self.pos = 0
         self.newlines = 2  # newlines at the end of the text; 2 at the start: nothing to separate
@@ -244,7 +250,6 @@ class _Out:
         self.block_end = 0
         self.kind: BlockKind = "paragraph"
         self.blocks: list[Block] = []
-        self.oneline = oneline
         self.pre = 0
         self.pre_regions: list[tuple[int, int]] = []
 
@@ -288,9 +293,7 @@ class _Out:
             self.space = False
 
     def line_break(self) -> None:
-        if self.oneline:
-            self.space = True
-        elif self.newlines == 0:
+        if self.newlines == 0:
             self.parts.append("\n")
             self.pos += 1
             self.newlines = 1
@@ -299,9 +302,6 @@ class _Out:
             self.brk(2)  # a second <br> in a row ends the paragraph
 
     def brk(self, n: int) -> None:
-        if self.oneline:
-            self.space = True
-            return
         if self.block_start >= 0:
             self.blocks.append(Block(self.kind, Span(self.block_start, self.block_end)))
             self.block_start = -1
@@ -312,100 +312,91 @@ class _Out:
         self.space = False
 
 
-def _walk(root: etree._Element, out: _Out, tables: _Tables | None) -> None:
+def _walk(root: etree._Element, out: _Out, tables: _Tables) -> None:
     """One iterative pass over the tree (no recursion: nesting depth is unbounded)."""
     walker = etree.iterwalk(root, events=("start", "end"))
-    hidden = out.hidden
+    hide = out.hide
     skipped = None
     for event, el in walker:
         tag = el.tag
         if event == "start":
             # Unseen content, and data tables (written whole by `grid`), are not descended into.
-            unseen = not isinstance(tag, str) or tag in _SKIP or el in hidden
-            if unseen or (tag == "table" and tables is not None and tables.grid(el, out)):
+            if (
+                tag.__class__ is not str
+                or tag in _SKIP
+                or (hide and _hidden(el))
+                or (tag == "table" and tables.grid(el, out))
+            ):
                 walker.skip_subtree()
                 skipped = el
-            else:
-                _start(el, tag, out)
+                continue
+            n = _BREAKS.get(tag)
+            if n:
+                out.brk(n)
+                kind = _KINDS.get(tag)
+                if kind:
+                    out.kind = kind
+                    if kind == "pre":
+                        out.pre += 1
+                        out.pre_regions.append((out.pos, -1))
+            elif tag == "br":
+                out.line_break()
+            text = el.text
+            if text:
+                if tag == "sup" and text.strip() not in _ORDINALS:
+                    out.space = True  # a footnote mark reads as its own word: "Revenue (1)"
+                if tag not in _SGML:
+                    out.text(text)
             continue
         if el is not skipped:
-            _end(tag, out)
-        if el is not root and el.tail:
-            out.text(el.tail)
-
-
-def _start(el: etree._Element, tag: str, out: _Out) -> None:
-    n = _BREAKS.get(tag)
-    if n:
-        out.brk(n)
-        kind = _KINDS.get(tag)
-        if kind:
-            out.kind = kind
-            if kind == "pre" and not out.oneline:
-                out.pre += 1
-                out.pre_regions.append((out.pos, -1))
-    elif tag == "br":
-        out.line_break()
-    elif tag == "sup" and el.text and el.text.strip() not in _ORDINALS:
-        out.space = True  # a footnote mark reads as its own word: "Revenue (1)"
-    if el.text and tag not in _SGML:
-        out.text(el.text)
-
-
-def _end(tag: str, out: _Out) -> None:
-    n = _BREAKS.get(tag)
-    if n:
-        out.brk(n)
-        if tag in _KINDS:
-            if out.kind == "pre" and out.pre:
-                out.pre -= 1
-                start, _ = out.pre_regions[-1]
-                out.pre_regions[-1] = (start, out.pos)
-            out.kind = "paragraph"
-
-
-@dataclass(slots=True)
-class _Raw:
-    """A cell as read from the HTML, before the grid is laid out."""
-
-    text: str
-    header: bool = False
-    colspan: int = 1
-    rowspan: int = 1
-    home: int = -1  # for a merged "$" + number cell: the column the number came from
+            n = _BREAKS.get(tag)
+            if n:
+                out.brk(n)
+                if tag in _KINDS:
+                    if out.kind == "pre" and out.pre:
+                        out.pre -= 1
+                        start, _ = out.pre_regions[-1]
+                        out.pre_regions[-1] = (start, out.pos)
+                    out.kind = "paragraph"
+        if el is not root:
+            tail = el.tail
+            if tail:
+                out.text(tail)
 
 
 @dataclass(slots=True)
 class _Grid:
-    """A data table after layout: ids into `cells` (-1 = empty) and, once written, spans."""
+    """A data table after layout: rows of ids into `texts` (-1 = empty) and, once written,
+    the span of each id. `heads[id]` says whether the cell is a header cell."""
 
-    cells: list[_Raw]
-    rows: list[list[int]]
+    texts: list[str]
+    heads: list[bool]
+    rows: list[tuple[int, ...]]
     spans: dict[int, Span]
     start: int = 0
     end: int = 0
 
 
 class _Tables:
-    """Collects the data tables met during the walk; builds `Table`s once the text is known."""
+    """Collects the data tables met during the walk; builds `Table`s once the text is known.
 
-    def __init__(self) -> None:
+    `colspans` and `rowspans` say whether the page has those attributes at all.
+    """
+
+    def __init__(self, colspans: bool = True, rowspans: bool = True) -> None:
         # Rows of cells, start and end offset of each table; the raw grid is not kept.
         self.found: list[tuple[tuple[tuple[Cell, ...], ...], int, int]] = []
+        self.colspans = colspans
+        self.rowspans = rowspans
 
     def grid(self, el: etree._Element, out: _Out) -> bool:
         """Write `el` as a grid and return True, or return False for a layout table."""
-        rows = _read_rows(el, out.hidden)
-        if rows is None or _is_layout(rows):
-            return False
-        grid = _lay_out(rows)
-        if not grid.rows:
+        grid = _read_grid(el, out.hide, self.colspans, self.rowspans)
+        if grid is None or not grid.rows:
             return False
         out.brk(2)
-        _write(grid, out)
+        cells = _write(grid, out)
         out.brk(2)
-        heads = _header_rows(grid)
-        cells = tuple(_cells(grid, row, k < heads) for k, row in enumerate(grid.rows))
         self.found.append((cells, grid.start, grid.end))
         return True
 
@@ -419,73 +410,218 @@ class _Tables:
         return tables
 
 
-def _read_rows(table: etree._Element, hidden: frozenset[etree._Element]) -> list[list[_Raw]] | None:
-    """The rows of `table` as raw cells, or None when it holds another table (layout)."""
-    rows: list[list[_Raw]] = []
+def _read_grid(
+    table: etree._Element, hide: bool, colspans: bool = True, rowspans: bool = True
+) -> _Grid | None:
+    """Read the cells of `table` into a grid, or return None for a layout table: one that
+    holds another table, or whose rows have at most one text cell each, not counting a
+    leading bullet or footnote mark.
+
+    Each cell with text gets an id (its index in `texts`), repeated for each column it covers
+    (colspan), and carried down into the rows below that it covers (rowspan); an empty cell
+    is -1. Without `colspans` or `rowspans` the page has no such attribute to look up.
+    """
+    texts: list[str] = []
+    heads: list[bool] = []
+    rows: list[list[int]] = []
+    joining: list[bool] = []  # per row: may hold split notation to merge
+    carry: dict[int, list[int]] = {}  # column -> [cell id, rows still covered] for rowspans
+    carried = False  # whether some cell covers more than one row
+    is_data = False
     for el in table.iter("table", "tr"):
         if el.tag == "table":
             if el is not table:
                 return None
             continue
-        if el in hidden:
+        if hide and _hidden(el):
             continue  # a hidden row shows nothing
+        if not rowspans and _blank(el):
+            continue  # shows nothing, and without rowspans changes nothing (see `_lay_out`)
         parent = el.getparent()
         in_head = parent is not None and parent.tag == "thead"
-        rows.append([_read_cell(c, in_head, hidden) for c in el if c.tag in ("td", "th") and c not in hidden])
-    return rows
+        out: list[int] = []
+        first = len(texts)
+        joins = False
+        last_held = max(carry) if carry else -1
+        for cell in el:
+            tag = cell.tag
+            if tag == "td":
+                header = in_head
+            elif tag == "th":
+                header = True
+            else:
+                continue
+            if hide and _hidden(cell):
+                continue
+            text = cell.text
+            if len(cell):
+                text = _cell_text(cell, text, hide)
+            elif text:
+                text = " ".join(text.split())
+            else:
+                text = ""
+            value = cell.get("colspan") if colspans else None
+            colspan = (_COLSPANS.get(value) or _span_value(value, _MAX_COLSPAN)) if value else 1
+            value = cell.get("rowspan") if rowspans else None
+            rowspan = (_ROWSPANS.get(value) or _span_value(value, _MAX_ROWSPAN)) if value else 1
+            if carry:  # columns that cells of the rows above still cover come first
+                held = carry.get(len(out))
+                while held is not None:
+                    out.append(held[0])
+                    joins = True
+                    held[1] -= 1
+                    if not held[1]:
+                        del carry[len(out) - 1]
+                    held = carry.get(len(out))
+            if text:
+                rid = len(texts)
+                texts.append(text)
+                heads.append(header)
+                if not joins and (
+                    text in _CURRENCY or (text[0] in _CLOSER_START and _CLOSER.fullmatch(text))
+                ):
+                    joins = True
+            else:
+                rid = -1
+            if rowspan > 1:
+                carried = True
+                for col in range(len(out), len(out) + colspan):
+                    carry[col] = [rid, rowspan - 1]
+            if colspan == 1:
+                out.append(rid)
+            else:
+                out.extend([rid] * colspan)
+        while len(out) <= last_held:
+            held = carry.get(len(out))
+            if held is None:
+                out.append(-1)
+                continue
+            out.append(held[0])
+            joins = True
+            held[1] -= 1
+            if not held[1]:
+                del carry[len(out) - 1]
+        count = len(texts) - first
+        if count > 1 and not is_data:
+            is_data = count > 2 or not _MARK.fullmatch(texts[first])
+        rows.append(out)
+        joining.append(joins)
+    if not is_data:
+        return None
+    return _lay_out(texts, heads, rows, joining, carried)
 
 
-def _read_cell(cell: etree._Element, in_head: bool, hidden: frozenset[etree._Element]) -> _Raw:
-    text = _chain_text(cell, hidden)
-    if text is None:
-        out = _Out(hidden, oneline=True)
-        _walk(cell, out, None)
-        text = "".join(out.parts)
-    colspan = cell.get("colspan")
-    rowspan = cell.get("rowspan")
-    if not (text or colspan or rowspan or in_head or cell.tag == "th"):
-        return _NO_TEXT  # most spacer cells: one shared object keeps big tables small
-    return _Raw(
-        text,
-        cell.tag == "th" or in_head,
-        _span_value(colspan, _MAX_COLSPAN) if colspan else 1,
-        _span_value(rowspan, _MAX_ROWSPAN) if rowspan else 1,
-    )
+def _all_text(el: etree._Element) -> str:
+    """All the text inside `el`, hidden or not, in one call into lxml."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
-_NO_TEXT = _Raw("")
+def _blank(el: etree._Element) -> bool:
+    """True when `el` holds no text but whitespace, hidden or not: then no reading of it
+    shows any (much cheaper to tell than reading its elements one by one)."""
+    text = _all_text(el)
+    return not text or text.isspace()
 
 
-def _chain_text(cell: etree._Element, hidden: frozenset[etree._Element]) -> str | None:
-    """Fast path for a cell whose elements nest one in another (`<td><p><b>1</b></p></td>`).
+def _cell_text(cell: etree._Element, text: str | None, hide: bool) -> str:
+    """The text of a cell that has child elements (`text` is its own leading text): as the
+    walk reads it, on one line, with a space for each break (a block, `<br>`, a footnote mark).
 
-    Returns None for anything else, which `_walk` reads in full.
+    Fast path for a cell whose elements nest one in another (`<td><p><b>1</b></p></td>`);
+    anything else is read by `_cell_walk`.
     """
-    heads = [cell.text or ""]
+    everything = _all_text(cell)
+    if not everything or everything.isspace():
+        return ""  # no reading shows any text
+    if len(cell) == 1:  # the most common: one child without children of its own
+        child = cell[0]
+        if not len(child):
+            kind = _CELL_KINDS.get(child.tag, _PLAIN)
+            if (kind is _PLAIN or kind is _GAP) and not (hide and _hidden(child)):
+                if kind is _PLAIN:  # no break: the text is all the text inside
+                    return " ".join(everything.split())
+                inner = child.text
+                tail = child.tail
+                return " ".join(f"{text or ''} {inner or ''} {tail or ''}".split())
+    heads = [text] if text else []
     tails: list[str] = []
     el = cell
-    while len(el):
-        if len(el) > 1:
-            return None
+    while True:
+        n = len(el)
+        if not n:
+            break
+        if n > 1:
+            return _cell_walk(cell, hide)
         el = el[0]
-        tag = el.tag
-        if (
-            isinstance(el, _NOT_ELEMENTS)
-            or tag in _SKIP
-            or tag in _SGML
-            or tag in _INLINE_SPECIAL
-            or el in hidden
-        ):
-            return None
-        gap = " " if tag in _BREAKS else ""  # a block inside a cell reads as a space
-        heads.append(gap + (el.text or ""))
-        tails.append(gap + (el.tail or ""))
-    raw = "".join(heads) + "".join(reversed(tails))
-    return " ".join(raw.split())
+        kind = _CELL_KINDS.get(el.tag, _PLAIN)
+        text = el.text
+        tail = el.tail
+        if kind is _UNSEEN or (hide and _hidden(el)):
+            if tail:
+                tails.append(tail)
+            break
+        if kind is _PLAIN:
+            if text:
+                heads.append(text)
+            if tail:
+                tails.append(tail)
+            continue
+        if kind is _GAP:  # a block inside a cell reads as a space
+            heads.append(" " + text if text else " ")
+            tails.append(" " + tail if tail else " ")
+            continue
+        if kind is _BR or (kind is _SUP and text and text.strip() not in _ORDINALS):
+            heads.append(" " + text if text else " ")
+        elif text and kind is not _NO_OWN_TEXT:
+            heads.append(text)
+        if tail:
+            tails.append(tail)
+    if tails:
+        tails.reverse()
+        heads += tails
+    return " ".join("".join(heads).split())
 
 
-_INLINE_SPECIAL = frozenset(("br", "sup", "pre"))
-_NOT_ELEMENTS = (etree._Comment, etree._ProcessingInstruction, etree._Entity)
+def _cell_walk(cell: etree._Element, hide: bool) -> str:
+    """`_cell_text` for any cell: the same reading as `_walk` on one line, in one pass."""
+    parts: list[str] = []
+    walker = etree.iterwalk(cell, events=("start", "end"))
+    skipped = None
+    for event, el in walker:
+        kind = _CELL_KINDS.get(el.tag, _PLAIN)
+        if event == "start":
+            if kind is _UNSEEN or (hide and _hidden(el)):
+                walker.skip_subtree()
+                skipped = el
+                continue
+            text = el.text
+            if kind is _GAP or kind is _BR or (kind is _SUP and text and text.strip() not in _ORDINALS):
+                parts.append(" ")
+            if text and kind is not _NO_OWN_TEXT:
+                parts.append(text)
+            continue
+        if kind is _GAP and el is not skipped:
+            parts.append(" ")
+        if el is not cell:
+            tail = el.tail
+            if tail:
+                parts.append(tail)
+    return " ".join("".join(parts).split())
+
+
+# How a cell's text takes an element (as `_walk` and `_Out` do, on one line): plain
+# text; a block, a space around it; `<br>`, a space before; `<sup>`, a space before unless
+# an ordinal; an SGML tag, without its own text; unseen, only its tail.
+_PLAIN, _GAP, _BR, _SUP, _NO_OWN_TEXT, _UNSEEN = "plain", "gap", "br", "sup", "sgml", "unseen"
+_CELL_KINDS: dict[object, str] = {
+    **dict.fromkeys(_BREAKS, _GAP),
+    "br": _BR,
+    "sup": _SUP,
+    **dict.fromkeys(_SGML, _NO_OWN_TEXT),
+    **dict.fromkeys(_SKIP, _UNSEEN),
+    # Comments, processing instructions and entities (their `tag` is their factory).
+    **dict.fromkeys((etree.Comment, etree.ProcessingInstruction, etree.Entity), _UNSEEN),
+}
 
 
 def _span_value(value: str, limit: int) -> int:
@@ -493,72 +629,50 @@ def _span_value(value: str, limit: int) -> int:
     return min(int(digits), limit) if digits.isdigit() and int(digits) > 0 else 1
 
 
+# `_span_value` of the usual attribute values ("1" to "199"), looked up.
+_COLSPANS = {str(n): _span_value(str(n), _MAX_COLSPAN) for n in range(1, 200)}
+_ROWSPANS = {str(n): _span_value(str(n), _MAX_ROWSPAN) for n in range(1, 200)}
+
+
 # A bullet, dash or footnote mark in front of the only text cell of a row: "•", "(1)", "a)".
 _MARK = re.compile(r"[^\w\s]{1,3}|\(?[0-9a-zA-Z*]{1,2}[.)]|\*{1,3}")
 
 
-def _is_layout(rows: list[list[_Raw]]) -> bool:
-    """True when no row has two text cells, not counting a leading bullet or footnote mark."""
-    for row in rows:
-        texts = [c.text for c in row if c.text]
-        if len(texts) > 1 and _MARK.fullmatch(texts[0]):
-            texts = texts[1:]
-        if len(texts) > 1:
-            return False
-    return True
+def _lay_out(
+    texts: list[str], heads: list[bool], rows: list[list[int]], joining: list[bool], carried: bool = True
+) -> _Grid:
+    """Pad the rows read to the same width, merge split notation, drop empty rows, squeeze.
 
-
-def _lay_out(rows: list[list[_Raw]]) -> _Grid:
-    cells: list[_Raw] = []
-    carry: dict[int, list[int]] = {}  # column -> [cell id, rows still covered] for rowspans
-    grid = [_expand(row, cells, carry) for row in rows]
-    width = max((len(r) for r in grid), default=0)
-    for r in grid:
-        r.extend([-1] * (width - len(r)))
-        _merge_split(r, cells)
-    grid = _squeeze([r for r in grid if any(i >= 0 for i in r)], cells)
-    return _Grid(cells, grid, {})
-
-
-def _expand(row: list[_Raw], cells: list[_Raw], carry: dict[int, list[int]]) -> list[int]:
-    """Grid ids of one row: colspans repeated, cells of earlier rowspans carried down."""
-    out: list[int] = []
-    last_held = max(carry, default=-1)
-    queue = iter(row)
-    raw = next(queue, None)
-    while raw is not None or len(out) <= last_held:
-        held = carry.get(len(out))
-        if held is not None:  # a cell from a row above still covers this column
-            out.append(held[0])
-            held[1] -= 1
-            if held[1] == 0:
-                del carry[len(out) - 1]
-        elif raw is None:
-            out.append(-1)
-        else:
-            _place(raw, out, cells, carry)
-            raw = next(queue, None)
-    return out
-
-
-def _place(raw: _Raw, out: list[int], cells: list[_Raw], carry: dict[int, list[int]]) -> None:
-    rid = -1
-    if raw.text:
-        rid = len(cells)
-        cells.append(raw)
-    for _ in range(raw.colspan):
-        if raw.rowspan > 1:
-            carry[len(out)] = [rid, raw.rowspan - 1]
-        out.append(rid)
+    A row read without text (or skipped as blank) only adds columns that all its cells leave
+    empty: the squeeze drops them again.
+    """
+    width = max(map(len, rows), default=0)
+    homes: dict[int, int] = {}  # merged cell id -> the column of its number
+    merged: list[tuple[list[int], int]] = []
+    for r, joins in zip(rows, joining, strict=True):
+        if len(r) < width:
+            r.extend([-1] * (width - len(r)))
+        if joins:
+            _merge_split(r, texts, heads, homes, merged)
+    kept = [r for r in rows if r and max(r) >= 0]
+    home_columns = {homes[rid] for r, rid in merged if r[homes[rid]] == rid}
+    return _Grid(texts, heads, _squeeze(kept, home_columns, carried), {})
 
 
 _CURRENCY = frozenset(("$", "($", "US$", "$US", "C$", "A$", "R$", "€", "(€", "£", "(£", "¥", "(¥"))
 # What may close a number from the next cell: ")" or "%", possibly with a footnote mark.
 _CLOSER = re.compile(r"(?:\)%?\)?|%\)?|pts|bps)(?:[ ]?\([0-9a-z]{1,2}\)|\*{1,3})?")
 _VALUE_START = re.compile(r"[\d.(\-–—]")
+_CLOSER_START = frozenset(")%pb")  # (a row without a currency sign or a closer merges nothing)
 
 
-def _merge_split(row: list[int], cells: list[_Raw]) -> None:
+def _merge_split(
+    row: list[int],
+    texts: list[str],
+    heads: list[bool],
+    homes: dict[int, int],
+    merged: list[tuple[list[int], int]],
+) -> None:
     """Join "$" with the number after it and ")" or "%" with the number before it, in place."""
     runs: list[tuple[int, int, int]] = []  # (id, first column, last column), merged as we go
     for col, rid in enumerate(row):
@@ -568,15 +682,20 @@ def _merge_split(row: list[int], cells: list[_Raw]) -> None:
             runs[-1] = (rid, runs[-1][1], col)
             continue
         if runs:
-            prev = cells[runs[-1][0]].text
-            text = cells[rid].text
+            prev = texts[runs[-1][0]]
+            text = texts[rid]
+            if text[0] not in _CLOSER_START and prev not in _CURRENCY:
+                runs.append((rid, col, col))  # (neither closes nor opens: the quick test)
+                continue
             closes = _closes(prev, text)
             opens = not closes and prev in _CURRENCY and _VALUE_START.match(text) is not None
             if closes or opens:
                 pid, first, _ = runs.pop()
-                home = col if opens else cells[pid].home if cells[pid].home >= 0 else first
-                cells.append(_Raw(prev + text, cells[pid].header or cells[rid].header, home=home))
-                rid = len(cells) - 1
+                homes[len(texts)] = col if opens else homes.get(pid, first)
+                texts.append(prev + text)
+                heads.append(heads[pid] or heads[rid])
+                rid = len(texts) - 1
+                merged.append((row, rid))
                 row[first : col + 1] = [rid] * (col + 1 - first)
                 runs.append((rid, first, col))
                 continue
@@ -592,93 +711,135 @@ def _closes(number: str, text: str) -> bool:
     return _CLOSER.fullmatch(text) is not None
 
 
-def _squeeze(rows: list[list[int]], cells: list[_Raw]) -> list[list[int]]:
+_NO_ID = frozenset((-1,))
+
+
+def _squeeze(rows: list[list[int]], home_columns: set[int], carried: bool = True) -> list[tuple[int, ...]]:
     """Drop spacer columns: keep a column only where some cell needs it.
 
     A cell that covers one column needs that column; a merged "$" + number cell needs the
-    number's column; a cell covering several columns needs one of them, the first, unless
-    another is needed already. Columns that then hold the same cell as their left neighbour
-    in every row are merged.
+    number's column (`home_columns`); a cell covering several columns needs one of them,
+    the first, unless another is needed already. Columns that then hold the same cell as
+    their left neighbour in every row are merged.
+
+    Unless cells were `carried` down by rowspans, each cell is in one row only: then the
+    cells of a column that are in neither neighbour column are exactly those covering one
+    column, and the sets of ids per column tell it all.
     """
     if not rows:
-        return rows
+        return []
     width = len(rows[0])
+    columns = list(zip(*rows, strict=True))
+    edge = (-2,) * len(rows)
+    ids = [set(c) for c in columns]
+    ids.append({-2})  # (beyond the last column)
     needed = [False] * width
-    for r in rows:
-        for j, rid in enumerate(r):
-            if (rid >= 0 and (j == 0 or r[j - 1] != rid) and (j + 1 == width or r[j + 1] != rid)) or (
-                rid >= 0 and cells[rid].home == j
-            ):
-                needed[j] = True
-    for r in rows:
-        for first, last in _runs(r):
-            if not any(needed[first : last + 1]):
-                needed[first] = True
-    keep = [j for j in range(width) if needed[j]]
-    rows = [[r[j] for j in keep] for r in rows]
-    keep = [j for j in range(len(keep)) if j == 0 or any(r[j] != r[j - 1] for r in rows)]
-    return [[r[j] for j in keep] for r in rows]
+    for j in range(width):
+        here = ids[j]
+        if j in home_columns:
+            needed[j] = True
+        elif len(here) == 1 and -1 in here:
+            continue  # an empty column
+        elif here - ids[j - 1 if j else -1] - ids[j + 1] - _NO_ID:
+            needed[j] = True  # a cell that is in neither neighbour column covers one column
+        elif carried:  # (a cell carried down may cover other columns in other rows)
+            left = columns[j - 1] if j else edge
+            right = columns[j + 1] if j + 1 < width else edge
+            for rid, before, after in zip(columns[j], left, right, strict=True):
+                if rid >= 0 and rid != before and rid != after:
+                    needed[j] = True
+                    break
+    # Columns where some cell goes on into the next one (a superset: `_runs` checks each
+    # row). A run of columns with one of them needed needs nothing more: only rows where a
+    # cell covers two columns neither of which is needed yet can change anything.
+    joined = [j for j in range(width - 1) if not (ids[j] & ids[j + 1]) <= _NO_ID]
+    loose = [j for j in joined if not needed[j] and not needed[j + 1]]
+    if loose:
+        for r in rows:
+            if any(r[j] == r[j + 1] >= 0 for j in loose):
+                for first, last in _runs(r, joined):
+                    if not any(needed[first : last + 1]):
+                        needed[first] = True
+    kept = [columns[j] for j in range(width) if needed[j]]
+    kept = [c for j, c in enumerate(kept) if j == 0 or c != kept[j - 1]]
+    return list(zip(*kept, strict=True))
 
 
-def _runs(row: list[int]) -> list[tuple[int, int]]:
-    """(first, last) columns of each multi-column cell of a row."""
+def _runs(row: list[int], joined: list[int]) -> list[tuple[int, int]]:
+    """(first, last) columns of each multi-column cell of a row; `joined` lists (in order)
+    the columns where a cell of some row goes on into the next column."""
     runs = []
-    j = 0
-    while j < len(row):
-        k = j
-        while k + 1 < len(row) and row[k + 1] == row[j]:
-            k += 1
-        if row[j] >= 0 and k > j:
-            runs.append((j, k))
-        j = k + 1
+    first = last = -2
+    for j in joined:
+        rid = row[j]
+        if rid < 0 or row[j + 1] != rid:
+            continue
+        if j == last and row[first] == rid:
+            last = j + 1
+            continue
+        if first >= 0:
+            runs.append((first, last))
+        first, last = j, j + 1
+    if first >= 0:
+        runs.append((first, last))
     return runs
 
 
-def _write(grid: _Grid, out: _Out) -> None:
-    """Write the rows, one line each, recording the span of each cell where first written."""
+def _write(grid: _Grid, out: _Out) -> tuple[tuple[Cell, ...], ...]:
+    """Write the rows, one line each, recording the span of each cell where first written,
+    and return the rows of Cells: a cell covering columns appears once per column."""
+    head_rows = _header_rows(grid)
+    spans = grid.spans
+    texts = grid.texts
+    heads = grid.heads
     grid.start = out.pos
-    for row in grid.rows:
-        texts: list[str] = []
+    rows: list[tuple[Cell, ...]] = []
+    for k, row in enumerate(grid.rows):
+        header = k < head_rows
+        line: list[str] = []
         line_pos = out.pos
-        prev = -1
-        for rid in row:
-            if rid < 0 or rid == prev or rid in grid.spans:
-                prev = rid
+        cells: list[Cell] = []
+        width = len(row)
+        j = 0
+        while j < width:
+            rid = row[j]
+            if rid < 0:
+                cells.append(_EMPTY)
+                j += 1
                 continue
-            prev = rid
-            if texts:
-                line_pos += 3
-            text = grid.cells[rid].text
-            grid.spans[rid] = Span(line_pos, line_pos + len(text))
-            line_pos += len(text)
-            texts.append(text)
-        if texts:
-            out.put(" | ".join(texts) + "\n")
+            end = j + 1
+            while end < width and row[end] == rid:
+                end += 1
+            span = spans.get(rid)
+            if span is None:  # first written here
+                if line:
+                    line_pos += 3
+                text = texts[rid]
+                span = spans[rid] = Span(line_pos, line_pos + len(text))
+                line_pos += len(text)
+                line.append(text)
+            cell = Cell(texts[rid], span, end - j, heads[rid] or header)
+            if end - j == 1:
+                cells.append(cell)
+            else:
+                cells.extend([cell] * (end - j))
+            j = end
+        if line:  # as `out.put`: a line of cell texts ends with its only newline
+            written = " | ".join(line) + "\n"
+            out.parts.append(written)
+            out.pos += len(written)
+            out.newlines = 1
+            out.space = False
             grid.end = out.pos - 1
+        rows.append(tuple(cells))
     if grid.end > grid.start:
         out.blocks.append(Block("table", Span(grid.start, grid.end)))
+    return tuple(rows)
 
 
 _EMPTY = Cell("", None)
 _NUMBER = re.compile(r"[$(\-–—]{0,3}\d[\d,]*(?:\.\d+)?[)%]{0,2}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-def _cells(grid: _Grid, row: list[int], header: bool) -> tuple[Cell, ...]:
-    out: list[Cell] = []
-    for j, rid in enumerate(row):
-        if rid < 0:
-            out.append(_EMPTY)
-            continue
-        if j and row[j - 1] == rid:
-            out.append(out[-1])  # the same cell, once per column it covers
-            continue
-        colspan = 1
-        while j + colspan < len(row) and row[j + colspan] == rid:
-            colspan += 1
-        raw = grid.cells[rid]
-        out.append(Cell(raw.text, grid.spans.get(rid), colspan, raw.header or header))
-    return tuple(out)
 
 
 def _header_rows(grid: _Grid) -> int:
@@ -688,7 +849,7 @@ def _header_rows(grid: _Grid) -> int:
     headed = False
     for k, r in enumerate(grid.rows):
         others = [i for i in r[1:] if i >= 0 and i != r[0]]
-        if any(_is_value(grid.cells[i].text) for i in others) or (headed and not others):
+        if any(_is_value(grid.texts[i]) for i in others) or (headed and not others):
             return k
         headed = headed or bool(others)
     return 0

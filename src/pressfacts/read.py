@@ -74,23 +74,31 @@ def decode(data: bytes) -> str:
     >>> decode(b"\\x93quoted\\x94\\r\\n")
     '\\u201cquoted\\u201d\\n'
     """
+    return decode_keeping_utf8(data)[0]
+
+
+def decode_keeping_utf8(data: bytes) -> tuple[str, bytes | None]:
+    """`decode`, and the UTF-8 encoding of the text when it comes for free (the input was
+    UTF-8), else None: the HTML parser reads it as is, without encoding the text again."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_utf16(data)
         if _C1.search(text):
             text = text.translate(_C1_TO_CP1252)
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return text
+        return text, None
     _refuse_binary(data[:_SNIFF_BYTES])
     body = data.removeprefix(codecs.BOM_UTF8)
     if b"\r" in body:  # done on the bytes, faster: a CR byte is a CR in all three encodings
         body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    text, c1_found = _decode_8bit(body)
+    text, c1_found, utf8 = _decode_8bit(body)
     for c1 in c1_found:  # as `translate`, much faster on a long text with a few kinds to change
         cp1252 = _C1_TO_CP1252.get(ord(c1))
         if cp1252 is not None:
             text = text.replace(c1, cp1252)
-    return text
+            if utf8:  # the same change to the UTF-8 bytes (a C1 character is 2 bytes there)
+                body = body.replace(c1.encode(), cp1252.encode())
+    return text, body if utf8 else None
 
 
 def _refuse_binary(head: bytes) -> None:
@@ -111,21 +119,22 @@ def _decode_utf16(data: bytes) -> str:
     return text
 
 
-def _decode_8bit(data: bytes) -> tuple[str, set[str]]:
-    """The text, and the C1 control characters in it (found without scanning the text)."""
+def _decode_8bit(data: bytes) -> tuple[str, set[str], bool]:
+    """The text, the C1 control characters in it (found without scanning the text), and
+    whether it was UTF-8."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass  # try the looser encodings
     else:
         if text.isascii():
-            return text, set()
-        return text, {pair.decode("utf-8") for pair in set(_C1_UTF8.findall(data))}
-    try:
-        return data.decode("cp1252"), set()  # Python's cp1252 decodes no byte to a C1 character
+            return text, set(), True
+        return text, {pair.decode("utf-8") for pair in set(_C1_UTF8.findall(data))}, True
+    try:  # Python's cp1252 decodes no byte to a C1 character
+        return data.decode("cp1252"), set(), False
     except UnicodeDecodeError:
         text = data.decode("latin-1")
-        return text, set(_C1.findall(text))
+        return text, set(_C1.findall(text)), False
 
 
 def detect_format(text: str) -> Literal["text", "html", "submission"]:
