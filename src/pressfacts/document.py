@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from pressfacts.ascii_tables import find_ascii_tables
+from pressfacts.collapsed_tables import find_collapsed_tables
 from pressfacts.edgar import parse_submission, release_exhibits
 from pressfacts.html import html_to_document
 from pressfacts.models import Block, Document, DocumentMeta, Span, Table
@@ -43,6 +44,10 @@ def text_document(name: str, text: str, meta: DocumentMeta = _NO_META) -> Docume
         text = _TEXT_MARKUP.sub(lambda m: " " * len(m.group()), text)
     tables = find_ascii_tables(text)
     blocks = _blocks_around(text, tables)
+    collapsed = find_collapsed_tables(text, start_index=len(tables))
+    for table in collapsed:
+        blocks = _carved(blocks, table.span, text)
+    tables += collapsed
     return Document(name=name, text=text, format="text", blocks=blocks, tables=tuple(tables), meta=meta)
 
 
@@ -99,3 +104,19 @@ def _blocks_around(text: str, tables: list[Table]) -> tuple[Block, ...]:
     blocks.extend(Block("table", span) for span in spans)
     blocks.sort(key=lambda b: b.span.start)
     return tuple(blocks)
+
+
+def _carved(blocks: tuple[Block, ...], table: Span, text: str) -> tuple[Block, ...]:
+    """A table found inside a paragraph's line: the prose before and after it stay paragraphs."""
+    carved: list[Block] = [Block("table", table)]
+    for block in blocks:
+        if block.span.end <= table.start or block.span.start >= table.end:
+            carved.append(block)
+            continue
+        for start, end in ((block.span.start, table.start), (table.end, block.span.end)):
+            piece = text[start:end]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                carved.append(Block(block.kind, Span(start + lead, start + len(piece.rstrip()))))
+    carved.sort(key=lambda b: b.span.start)
+    return tuple(carved)

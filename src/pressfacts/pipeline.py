@@ -65,8 +65,8 @@ def extract_document(document: Document, *, checks: bool = True) -> Release:
     refs = find_period_refs(document.text, regions)
     calendar = infer_calendar(refs, release_date)
     reader = read_prose(document, calendar, refs, regions)
-    fiscal_year_end = calendar.fiscal_year_end if calendar.stated else None
-    context = ReleaseContext(release_date=release_date, fiscal_year_end=fiscal_year_end)
+    # Unstated, the year is the calendar year, as in the prose; the tables rank their own evidence first.
+    context = ReleaseContext(release_date=release_date, fiscal_year_end=calendar.fiscal_year_end)
     facts, unconfirmed = reconcile(reader.facts, table_facts(document, context))
     facts.sort(key=lambda f: f.span.start)
     for number, fact in enumerate(facts, 1):
