@@ -18,7 +18,7 @@ STAMP := $(VENV)/.pressfacts-installed
 CORPUS ?= $(or $(PRESSFACTS_CORPUS),../shared/corpus)
 SEED := $(firstword $(wildcard $(CORPUS)/docs/iec-2003-q4.txt) tests/data/iec-2003-q4.txt)
 
-.PHONY: help venv demo test lint format typecheck pytest eval bench bench-scale clean
+.PHONY: help venv demo test lint format typecheck pytest browser eval bench bench-scale bench-serve serve clean
 
 help:
 	@echo "make demo   extract the seed release and print a table"
@@ -28,6 +28,9 @@ help:
 	@echo "make eval   score the corpus (all / text / html eras)"
 	@echo "make bench  throughput on the corpus, 1 core and all cores"
 	@echo "make bench-scale  ingest 10,000 releases: 1 worker, all cores, local Dask"
+	@echo "make bench-serve  16 clients posting the seed release to the HTTP service for 20 s"
+	@echo "make serve  the HTTP API and web page on http://127.0.0.1:8000 (DB=pressfacts.duckdb)"
+	@echo "make browser  install Debian's chromium for the browser tests (as root; once)"
 	@echo "make venv   (re)build .venv; every target does this first"
 
 $(STAMP): pyproject.toml
@@ -50,6 +53,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	@bash scripts/install_browser.sh
 	@# pytest exits 5 when it collected no test: say so loudly, but do not fail the build for it.
 	@$(BIN)/pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "WARNING: pytest collected no tests"; exit 0; fi; exit $$rc
@@ -66,7 +70,12 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
+	@bash scripts/install_browser.sh
 	$(BIN)/pytest
+
+# Chromium for the browser tests (tests/test_service_browser.py): Debian's, never Playwright's download.
+browser:
+	bash scripts/install_browser.sh
 
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py $(EVAL_ARGS)
@@ -76,6 +85,13 @@ bench: $(STAMP)
 
 bench-scale: $(STAMP)
 	$(BIN)/python bench/bench_scale.py $(BENCH_SCALE_ARGS)
+
+bench-serve: $(STAMP)
+	$(BIN)/python bench/bench_serve.py $(BENCH_SERVE_ARGS)
+
+DB ?= pressfacts.duckdb
+serve: $(STAMP)
+	$(BIN)/pressfacts serve --db $(DB) $(SERVE_ARGS)
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache .hypothesis src/*.egg-info

@@ -248,6 +248,36 @@ def export_command(
         print(path)
 
 
+# --------------------------------------------------------------------------- the service
+
+
+@app.command("serve")
+def serve_command(
+    db: DbOption = Path(store.DEFAULT_DB),
+    host: Annotated[str, typer.Option(help="address to listen on (loopback only by default)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="port to listen on")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="PRESSFACTS_TOKEN", help="require 'Authorization: Bearer TOKEN' under /api"),
+    ] = None,
+    max_body: Annotated[
+        int, typer.Option(min=1, help="refuse request bodies larger than this (413)")
+    ] = 20_000_000,
+    workers: Annotated[int, typer.Option(min=1, help="worker processes")] = 1,
+    log_level: Annotated[str, typer.Option(help="uvicorn's log level: info, warning, error")] = "info",
+) -> None:
+    """Serve the HTTP API under /api and the web page at / over the store.
+
+    Example: pressfacts serve --db corpus.duckdb --port 8000 --workers 2
+    """
+    from pressfacts.service.server import serve  # FastAPI and uvicorn load for this command only
+
+    try:
+        serve(db, host=host, port=port, token=token, max_body=max_body, workers=workers, log_level=log_level)
+    except PressfactsError as error:
+        raise _fail(str(error)) from None
+
+
 def main() -> None:
     """Entry point of the `pressfacts` console script."""
     app()

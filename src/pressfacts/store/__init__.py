@@ -6,8 +6,20 @@ declared in `schema.py`.
 """
 
 from pressfacts.store.api import Store
-from pressfacts.store.db import DEFAULT_DB, StoreError
+from pressfacts.store.browse import Filters, Page
+from pressfacts.store.db import DEFAULT_DB, Ambiguous, NoMatch, StoreBusy, StoreError
 from pressfacts.store.ingest import IngestStats
 from pressfacts.store.query import QueryResult
 
-__all__ = ["DEFAULT_DB", "IngestStats", "QueryResult", "Store", "StoreError"]
+__all__ = [
+    "DEFAULT_DB",
+    "Ambiguous",
+    "Filters",
+    "IngestStats",
+    "NoMatch",
+    "Page",
+    "QueryResult",
+    "Store",
+    "StoreBusy",
+    "StoreError",
+]

@@ -8,13 +8,20 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from pressfacts.read import DEFAULT_MAX_BYTES
-from pressfacts.store import db, ingest, query
+from pressfacts.store import browse, db, ingest, query
+from pressfacts.store.browse import Filters, Page
 from pressfacts.store.ingest import IngestStats, ProgressHook
 from pressfacts.store.pool import PoolBackend
 from pressfacts.store.progress import progress_hook
 from pressfacts.store.query import ExportFormat, QueryResult
-from pressfacts.store.sources import iter_items
+from pressfacts.store.schema import ALL_TABLES
+from pressfacts.store.sources import Item, iter_items, sha256
+from pressfacts.store.worker import item_to_rows
+
+ANY = Filters()  # no filter: the first page of everything
 
 
 class Store:
@@ -57,6 +64,39 @@ class Store:
                 return ingest.run(con, items, backend, options, hook)
         finally:
             con.close()
+
+    def add(
+        self, data: bytes, name: str, *, source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    ) -> list[str]:
+        """Extract one release from memory, in this process, and store it as `ingest` would.
+
+        Returns the ids of its releases (one per release exhibit), stored now or before;
+        an input that fails is stored as a row of `failures`, as in a run. `source` is
+        what `source_path` records (default: `name`).
+        """
+        item = Item(source=source or name, name=name, size=len(data), content_hash=sha256(data), data=data)
+        item_rows = item_to_rows(item, max_bytes)
+        tables = {
+            t.name: pa.Table.from_pylist(item_rows.get(t.name, []), schema=t.arrow_schema) for t in ALL_TABLES
+        }
+        con = db.open_writer(self.path)
+        try:
+            db.merge_tables(con, tables)
+        finally:
+            con.close()
+        return [row["id"] for row in item_rows["releases"]]
+
+    def releases(self, filters: Filters = ANY) -> Page:
+        """Stored releases, latest first: `company` (ticker, CIK or part of the name), release dates."""
+        return browse.list_releases(self.path, filters)
+
+    def release(self, release_id: str) -> dict[str, Any] | None:
+        """One stored release as the JSON contract, with its `text`; None if no release has that id."""
+        return browse.get_release(self.path, release_id)
+
+    def facts(self, filters: Filters = ANY) -> Page:
+        """Stored facts (not unconfirmed or derived): company, metric, basis, period end dates."""
+        return browse.list_facts(self.path, filters)
 
     def query(self, sql: str) -> QueryResult:
         """Run SQL on the store, read-only."""

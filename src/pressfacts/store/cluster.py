@@ -19,7 +19,7 @@ import duckdb
 
 from pressfacts.store import db
 from pressfacts.store.pool import IN_FLIGHT_PER_WORKER, default_workers
-from pressfacts.store.schema import TABLES
+from pressfacts.store.schema import ALL_TABLES
 from pressfacts.store.worker import Chunk, ChunkFiles, Counts, died, write_chunk, write_tables
 
 RUN_PREFIX = "pressfacts-run-"
@@ -67,7 +67,7 @@ class DaskBackend:
         return files, files.counts
 
     def merge(self, con: duckdb.DuckDBPyConnection, payloads: list[ChunkFiles]) -> int:
-        files = {t.name: [p.files[t.name] for p in payloads if t.name in p.files] for t in TABLES}
+        files = {t.name: [p.files[t.name] for p in payloads if t.name in p.files] for t in ALL_TABLES}
         new = db.merge_parquet(con, files)
         # Loaded and committed: the files are done with (a crash before this leaves files that
         # the next run's clean-up removes; their rows are committed already).

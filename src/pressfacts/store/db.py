@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from pressfacts.errors import PressfactsError
 from pressfacts.store.rows import release_id
-from pressfacts.store.schema import TABLES
+from pressfacts.store.schema import ALL_TABLES
 
 DEFAULT_DB = "pressfacts.duckdb"
 # The writer shares the machine with the workers: a small buffer pool keeps its memory flat
@@ -33,15 +33,31 @@ class StoreError(PressfactsError):
     """The store cannot do what was asked: no database there, a refused or bad query."""
 
 
+class NoMatch(StoreError):
+    """Nothing stored matches what was asked for (a company no release is from)."""
+
+
+class Ambiguous(StoreError):
+    """What was asked for fits several things (a part of a name that several companies share)."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the database file (an ingest run writing into it)."""
+
+
 def open_writer(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
     """The database opened for writing, its tables created if new."""
     try:
         con = duckdb.connect(str(path))
+    except duckdb.IOException as error:
+        if "lock" in str(error).lower():
+            raise StoreBusy(f"{path}: the store is in use by another process: {error}") from None
+        raise StoreError(f"{path}: cannot open the store for writing: {error}") from None
     except duckdb.Error as error:
         raise StoreError(f"{path}: cannot open the store for writing: {error}") from None
     for key, value in WRITER_SETTINGS.items():
         con.execute(f"SET {key} = '{value}'")
-    for table in TABLES:
+    for table in ALL_TABLES:
         con.execute(table.ddl())
     return con
 
@@ -52,6 +68,11 @@ def open_reader(path: str | os.PathLike[str]) -> duckdb.DuckDBPyConnection:
         raise StoreError(f"{path}: no store here (run `pressfacts ingest` first, or pass --db)")
     try:
         return duckdb.connect(str(path), read_only=True)
+    except duckdb.IOException as error:
+        # DuckDB lets one process write a file, and none read it meanwhile.
+        if "lock" in str(error).lower():
+            raise StoreBusy(f"{path}: the store is in use by another process: {error}") from None
+        raise StoreError(f"{path}: cannot open the store: {error}") from None
     except duckdb.Error as error:
         raise StoreError(f"{path}: cannot open the store: {error}") from None
 
@@ -85,7 +106,7 @@ def merge_tables(con: duckdb.DuckDBPyConnection, tables: Mapping[str, pa.Table])
 def merge_parquet(con: duckdb.DuckDBPyConnection, files: Mapping[str, list[str]]) -> int:
     """Merge a batch written by workers as Parquet files; returns how many releases were new."""
     sources: dict[str, str] = {}
-    for table in TABLES:
+    for table in ALL_TABLES:
         paths = files.get(table.name, [])
         if paths:
             listed = ", ".join("'" + p.replace("'", "''") + "'" for p in paths)
@@ -121,7 +142,7 @@ def _merge_releases(con: duckdb.DuckDBPyConnection, sources: Mapping[str, str]) 
     con.execute("INSERT INTO releases BY NAME SELECT * FROM fresh")
     row = con.execute(f"SELECT count(*), (SELECT count(*) FROM fresh) FROM {sources['releases']}").fetchone()
     batch, new = (int(row[0]), int(row[1])) if row else (0, 0)
-    keys = {"facts": "release_id, kind, seq", "checks": "release_id, seq"}
+    keys = {"facts": "release_id, kind, seq", "checks": "release_id, seq", "texts": "release_id"}
     for table, key in keys.items():
         if table not in sources:
             continue

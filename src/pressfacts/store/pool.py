@@ -17,7 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from pressfacts.store import db
-from pressfacts.store.schema import TABLES
+from pressfacts.store.schema import ALL_TABLES
 from pressfacts.store.worker import Chunk, ChunkTables, Counts, died, process_chunk, watch_parent
 
 # Tasks queued per worker: one running and some waiting, so that no worker idles while the
@@ -65,7 +65,7 @@ class PoolBackend:
         return done, done.counts
 
     def merge(self, con: duckdb.DuckDBPyConnection, payloads: list[ChunkTables]) -> int:
-        tables = {t.name: pa.concat_tables([p.tables[t.name] for p in payloads]) for t in TABLES}
+        tables = {t.name: pa.concat_tables([p.tables[t.name] for p in payloads]) for t in ALL_TABLES}
         return db.merge_tables(con, tables)
 
     def _restart(self) -> None:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 import duckdb
 
-from pressfacts.store.db import StoreError, open_reader
+from pressfacts.store.db import Ambiguous, NoMatch, StoreError, open_reader
 from pressfacts.store.schema import TABLES
 
 ExportFormat = Literal["parquet", "csv"]
@@ -117,11 +117,11 @@ def _company_match(con: duckdb.DuckDBPyConnection, company: str) -> str:
             continue
         if count_companies(found) > 1:
             listed = "; ".join(sorted(" ".join(str(v) for v in row if v) for row in found))
-            raise StoreError(
+            raise Ambiguous(
                 f"{company!r} fits several companies: {listed}; give a ticker or more of the name"
             )
         return match
-    raise StoreError(f"no stored release is from a company matching {company!r}")
+    raise NoMatch(f"no stored release is from a company matching {company!r}")
 
 
 def count_companies(identities: list[tuple[str | None, ...]]) -> int:

@@ -113,6 +113,10 @@ def fact_row(fact: Fact, release: Release, rid: str, kind: str, seq: int) -> Row
     }
 
 
+def text_row(release: Release, rid: str) -> Row:
+    return {"release_id": rid, "text": release.document.text}
+
+
 def check_rows(checks: list[CheckResult], rid: str) -> list[Row]:
     return [
         {

@@ -138,4 +138,17 @@ FAILURES = TableSpec(
     ),
 )
 
+# The text a release's spans point into (`pressfacts text FILE`), for showing facts in place.
+# Kept apart from `releases` so that scans over releases do not read the texts.
+TEXTS = TableSpec(
+    "texts",
+    (
+        _col("release_id", _TEXT, "VARCHAR PRIMARY KEY"),
+        _col("text", _TEXT, "VARCHAR NOT NULL"),
+    ),
+)
+
+# The tables `export` writes and analysis reads.
 TABLES = (RELEASES, FACTS, CHECKS, FAILURES)
+# Every table a run fills: the texts too.
+ALL_TABLES = (*TABLES, TEXTS)

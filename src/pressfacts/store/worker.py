@@ -23,7 +23,7 @@ from pressfacts.errors import PressfactsError
 from pressfacts.pipeline import extract_document
 from pressfacts.read import read_source
 from pressfacts.store import rows
-from pressfacts.store.schema import FAILURES, TABLES
+from pressfacts.store.schema import ALL_TABLES, FAILURES
 from pressfacts.store.sources import Item, sha256
 
 
@@ -76,8 +76,10 @@ def process_chunk(chunk: Chunk) -> ChunkTables:
 
 def _tables(per_item: list[dict[str, list[rows.Row]]]) -> dict[str, pa.Table]:
     return {
-        t.name: pa.Table.from_pylist([row for r in per_item for row in r[t.name]], schema=t.arrow_schema)
-        for t in TABLES
+        t.name: pa.Table.from_pylist(
+            [row for r in per_item for row in r.get(t.name, [])], schema=t.arrow_schema
+        )
+        for t in ALL_TABLES
     }
 
 
@@ -121,7 +123,7 @@ def died(chunk: Chunk, reason: str) -> ChunkTables:
     Which input killed the worker is unknown, so all are recorded; the next run retries them.
     """
     failures = [rows.failure_row(i.source, i.content_hash, reason) for i in chunk.items]
-    tables = {t.name: t.empty() for t in TABLES}
+    tables = {t.name: t.empty() for t in ALL_TABLES}
     tables[FAILURES.name] = pa.Table.from_pylist(failures, schema=FAILURES.arrow_schema)
     return ChunkTables(tables, Counts(inputs=len(chunk.items), failures=len(failures)))
 
@@ -137,7 +139,7 @@ def item_to_rows(item: Item, max_bytes: int) -> dict[str, list[rows.Row]]:
 
 
 def _failed(item: Item, message: str) -> dict[str, list[rows.Row]]:
-    out: dict[str, list[rows.Row]] = {t.name: [] for t in TABLES}
+    out: dict[str, list[rows.Row]] = {t.name: [] for t in ALL_TABLES}
     out[FAILURES.name] = [rows.failure_row(item.source, item.content_hash, message)]
     return out
 
@@ -153,7 +155,7 @@ def _extract_rows(item: Item, max_bytes: int) -> dict[str, list[rows.Row]]:
     content_hash = sha256(data) if item.data is None else item.content_hash
     assert content_hash is not None
     documents = build_documents(data, item.name)
-    out: dict[str, list[rows.Row]] = {t.name: [] for t in TABLES}
+    out: dict[str, list[rows.Row]] = {t.name: [] for t in ALL_TABLES}
     if not documents:
         out["releases"].append(
             rows.no_release_row(item.name, content_hash=content_hash, source=item.source, size=len(data))
@@ -166,6 +168,7 @@ def _extract_rows(item: Item, max_bytes: int) -> dict[str, list[rows.Row]]:
         out["releases"].append(row)
         out["facts"].extend(rows.fact_rows(release, row["id"]))
         out["checks"].extend(rows.check_rows(release.checks, row["id"]))
+        out["texts"].append(rows.text_row(release, row["id"]))
     return out
 
 
