@@ -6,8 +6,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from pressfacts.outputs import number
 from pressfacts.store import Store
+from pressfacts.store.browse import check_dict, fact_dict
 
 # Columns of each table compared between two stores: all but the times of the run.
 ORDER = {
@@ -48,52 +48,3 @@ def release_dicts(db: Path) -> dict[tuple[str, int], dict[str, Any]]:
             "checks": checks[r["id"]],
         }
     return out
-
-
-def fact_dict(row: dict[str, Any]) -> dict[str, Any]:
-    position = None
-    if row["position_table"] is not None:
-        position = {
-            "table": row["position_table"],
-            "row": row["position_row"],
-            "column": row["position_column"],
-        }
-    return {
-        "id": row["id"],
-        "metric": row["metric"],
-        "value": number(row["value"]),
-        "unit": row["unit"],
-        "basis": row["basis"],
-        "basis_note": row["basis_note"],
-        "period": {
-            "end": row["period_end"].isoformat(),
-            "months": row["period_months"],
-            "label": row["period_label"],
-        },
-        "span": {"start": row["span_start"], "end": row["span_end"]},
-        "quote": row["quote"],
-        "source": row["source"],
-        "concept": row["concept"],
-        "label": row["label"],
-        "rule": row["rule"],
-        "position": position,
-        "also_at": row["also_at"],
-        "flags": row["flags"],
-        "confidence": row["confidence"],
-        "derived_from": row["derived_from"],
-    }
-
-
-def check_dict(row: dict[str, Any]) -> dict[str, Any]:
-    def num(value: Any) -> Any:
-        return None if value is None else number(value)
-
-    return {
-        "kind": row["kind"],
-        "status": row["status"],
-        "facts": row["facts"],
-        "expected": num(row["expected"]),
-        "actual": num(row["actual"]),
-        "tolerance": num(row["tolerance"]),
-        "detail": row["detail"],
-    }
