@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pressfacts.models import Span
-from pressfacts.scan import PhraseRules
+from pressfacts.scan import PhraseRules, skipping
 
 EpsKind = Literal["eps", "eps_basic", "eps_diluted"]
 
@@ -113,7 +113,8 @@ OTHER_AFTER_RE = re.compile(
 )
 CLAUSE_END_RE = re.compile(r"[.!?](?=\s)|[\n:;|•]")
 # "the decrease in income from operations of $1.3 million": a change, not a level.
-CHANGE_BEFORE_RE = re.compile(
+CHANGE_BEFORE_RE = skipping(
+    "idgcrs",
     r"(?:increase|decrease|decline|improvement|growth|change|reduction|rise|drop|gain|shortfall|swing|impact)s?"
     r"\s{1,3}(?:in|on|to)\s{1,3}(?:the\s{1,3}|our\s{1,3}|its\s{1,3})?(?:[\w'’\-]{1,20}\s{1,3})?$",
     re.I,

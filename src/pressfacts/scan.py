@@ -4,60 +4,68 @@ Each vocabulary has a cheap anchor pattern (its key words). The full
 patterns run only in windows around anchors, inside the regions given (the
 prose of a release, not its tables), so the cost grows with the number of
 key words rather than with the length of the text times the number of rules.
+
+Python's regex engine skips quickly through text only to the characters a
+pattern can start with, and only when the pattern begins with a plain
+character set; a pattern that begins with an assertion (a word boundary, a
+lookahead) is entered at every position. `skipping` rewrites a pattern into
+the fast form; the rules are then tried only where one of them can match.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
 from pressfacts.models import Span
 
 T = TypeVar("T", bound=tuple[Any, ...])
+Found = tuple[int, int, int, re.Match[str]]
+Window = tuple[int, int]
+
+# Named groups repeat across rules; a pattern that only asks "does any rule match here" needs none.
+NAMED_GROUP_RE = re.compile(r"\(\?P<\w{1,40}>")
+
+# The non-ASCII characters that case-insensitive matching takes for ASCII letters
+# (dotted and dotless i, long s, Kelvin sign); tests/test_scan.py checks the list is whole.
+ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
 
 
-def keyword_anchor(words: Sequence[str]) -> re.Pattern[str]:
-    """A fast pattern for any of `words` (regex fragments) at a word start.
+def characters_of(char_class: str, flags: int = 0) -> str:
+    """The characters (escaped, for a case-sensitive set) that `[char_class]` matches under `flags`.
 
-    The lookahead on first characters lets the engine skip most positions
-    at once, which an alternation alone does not.
+    Only ASCII classes are expected; under re.I the few non-ASCII twins of
+    ASCII letters are included, so that the set admits all the class does.
     """
-    firsts = sorted(
-        {w[0].lower() for w in words if w[0].isalnum()} | {w[0].upper() for w in words if w[0].isalpha()}
-    )
-    return re.compile(rf"\b(?=[{''.join(firsts)}])(?:{'|'.join(words)})", re.I)
+    allowed = re.compile(f"[{char_class}]", flags)
+    candidates = map(chr, [*range(128), *map(ord, ASCII_CASE_TWINS)])
+    return "".join(re.escape(ch) for ch in candidates if allowed.fullmatch(ch))
 
 
-def windows(
-    text: str, anchor: re.Pattern[str], regions: Sequence[Span] | None, before: int, after: int
-) -> Iterator[tuple[int, int]]:
-    """Merged spans [anchor - before, anchor + after] inside each region."""
-    for region in regions if regions is not None else [Span(0, len(text))]:
-        start = end = -1
-        for match in anchor.finditer(text, region.start, region.end):
-            lo, hi = max(region.start, match.start() - before), min(region.end, match.end() + after)
-            if lo > end:
-                if end > start:
-                    yield start, end
-                start = lo
-            end = max(end, hi)
-        if end > start:
-            yield start, end
+def skipping(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern`, whose matches all start with a character of the class `first`, in the fast form.
+
+    A match of the result is that one first character; group 1 holds the
+    match of `pattern` from there. Unlike `pattern.finditer`, successive
+    matches may overlap: see `spans`. `pattern` may not refer to its own
+    groups in a conditional (the rewrite puts it in a lookbehind).
+    """
+    # In verbose mode a "#" would comment out the closing parentheses: end the pattern's line.
+    end = "\n" if flags & re.X else ""
+    inline = "".join(letter for flag, letter in ((re.I, "i"), (re.X, "x")) if flags & flag)
+    return re.compile(f"[{characters_of(first, flags)}](?<=(?=((?{inline}:{pattern}{end}))).)")
 
 
-def matches(
-    patterns: Sequence[re.Pattern[str]], text: str, spans: Iterable[tuple[int, int]], orders: Sequence[int]
-) -> list[tuple[int, int, int, re.Match[str]]]:
-    """Every match of each pattern inside the spans: (start, -end, its order, match)."""
-    spans = list(spans)
-    return [
-        (match.start(), -match.end(), order, match)
-        for pattern, order in zip(patterns, orders, strict=True)
-        for lo, hi in spans
-        for match in pattern.finditer(text, lo, hi)
-    ]
+def spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Matches of a `skipping` pattern as `finditer` would give them: each after the one before."""
+    free = start
+    for match in pattern.finditer(text, start, end):
+        if match.start(1) >= free:
+            free = max(match.end(1), match.start(1) + 1)
+            yield match
 
 
 def longest_first(found: list[T]) -> list[T]:
@@ -78,6 +86,50 @@ def longest_first(found: list[T]) -> list[T]:
     return chosen
 
 
+class RuleGroup:
+    """The rules sharing one key word group, and the windows they run in around its key words.
+
+    `starts` finds, in one pass, every position where at least one rule
+    matches; each rule is then tried only there, and only if its first
+    character allows. That gives the same matches as running each rule's
+    own scan over the window (a rule's next match is the first one at or
+    after the end of its last), at the cost of about one scan.
+    """
+
+    def __init__(
+        self,
+        reach: tuple[int, int],
+        members: list[int],
+        patterns: Sequence[re.Pattern[str]],
+        classes: list[str],
+    ) -> None:
+        self.before, self.after = reach
+        self.members = members
+        flags = patterns[members[0]].flags if members else 0
+        self.by_first: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        for i, first in zip(members, classes, strict=True):
+            for ch in characters_of(first, flags).replace("\\", ""):
+                self.by_first.setdefault(ch, []).append((i, patterns[i]))
+        anyone = "|".join(f"(?:{NAMED_GROUP_RE.sub('(?:', patterns[i].pattern)})" for i in members)
+        # Every rule starts at a word boundary: checking it first spares entering the rules mid-word.
+        self.starts = skipping("".join(classes), rf"\b(?:{anyone})", flags)
+
+    def find(self, text: str, windows: list[Window]) -> list[Found]:
+        found: list[Found] = []
+        for lo, hi in windows:
+            free = dict.fromkeys(self.members, lo)  # where each rule's next match may start
+            for start in self.starts.finditer(text, lo, hi):
+                at = start.start()
+                for order, pattern in self.by_first[text[at]]:
+                    if at < free[order]:
+                        continue
+                    match = pattern.match(text, at, hi)
+                    if match is not None:
+                        found.append((at, -match.end(), order, match))
+                        free[order] = max(match.end(), at + 1)
+        return found
+
+
 class PhraseRules:
     """A vocabulary of phrase patterns, each run only near its key words.
 
@@ -96,32 +148,35 @@ class PhraseRules:
     ) -> None:
         names = [name for name, _ in rules]
         self.patterns = [re.compile(rf"\b(?=[{scan[name][0]}])(?:{p})", flags) for name, p in rules]
-        self.groups = [
-            (key, before, after, [i for i, name in enumerate(names) if scan[name][1] == key])
-            for key, (_, before, after) in anchors.items()
-        ]
+        self.groups: list[RuleGroup] = []
+        for key, (_, before, after) in anchors.items():
+            members = [i for i, name in enumerate(names) if scan[name][1] == key]
+            classes = [scan[names[i]][0] for i in members]
+            self.groups.append(RuleGroup((before, after), members, self.patterns, classes))
         words = list(dict.fromkeys(w for ws, _, _ in anchors.values() for w in ws))
-        firsts = sorted({w[0].lower() for w in words if w[0].isalnum()} | {w[0].upper() for w in words})
-        self.anchor = re.compile(rf"\b(?=[{''.join(firsts)}])(?:{'|'.join(words)})", re.I)
+        firsts = "".join(
+            sorted({w[0].lower() for w in words if w[0].isalnum()} | {w[0].upper() for w in words})
+        )
+        self.key_words = rf"\b(?=[{firsts}])(?:{'|'.join(words)})"
+        self.anchor = skipping(firsts, self.key_words, re.I)
         # A key word may belong to several groups ("quarter"): a hit is filed under each.
-        self.members = [
-            (key, re.compile(rf"(?:{'|'.join(ws)})", re.I)) for key, (ws, _, _) in anchors.items()
-        ]
+        self.members = [re.compile(rf"(?:{'|'.join(ws)})", re.I) for ws, _, _ in anchors.values()]
+        self.groups_of = functools.lru_cache(maxsize=4096)(self._groups_of)
 
-    def find(self, text: str, regions: Sequence[Span] | None) -> list[tuple[int, int, int, re.Match[str]]]:
+    def _groups_of(self, word: str) -> tuple[int, ...]:
+        return tuple(g for g, words in enumerate(self.members) if words.fullmatch(word))
+
+    def find(self, text: str, regions: Sequence[Span] | None) -> list[Found]:
         """Non-overlapping matches in text order: (start, -end, rule index, match)."""
         found = []
         for region in coalesce(text, regions):
-            hits: dict[str, list[tuple[int, int]]] = {key: [] for key, _, _, _ in self.groups}
-            for match in self.anchor.finditer(text, region.start, region.end):
-                for key, words in self.members:
-                    if words.fullmatch(match.group(0)):
-                        hits[key].append((match.start(), match.end()))
-            for key, before, after, members in self.groups:
-                if not hits[key]:
-                    continue
-                spans = _merged(hits[key], before, after, region)
-                found.extend(matches([self.patterns[i] for i in members], text, spans, members))
+            hits: list[list[Window]] = [[] for _ in self.members]
+            for match in spans(self.anchor, text, region.start, region.end):
+                for key in self.groups_of(match.group(1)):
+                    hits[key].append(match.span(1))
+            for group_hits, group in zip(hits, self.groups, strict=True):
+                if group_hits and group.members:
+                    found.extend(group.find(text, _merged(group_hits, group.before, group.after, region)))
         return longest_first(found)
 
 
@@ -138,13 +193,13 @@ def coalesce(text: str, regions: Sequence[Span] | None) -> list[Span]:
     return joined
 
 
-def _merged(hits: list[tuple[int, int]], before: int, after: int, region: Span) -> list[tuple[int, int]]:
+def _merged(hits: list[Window], before: int, after: int, region: Span) -> list[Window]:
     """Windows [start - before, end + after] around hits, inside the region, overlapping ones merged."""
-    spans: list[tuple[int, int]] = []
+    windows: list[Window] = []
     for start, end in hits:
         lo, hi = max(region.start, start - before), min(region.end, end + after)
-        if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
         else:
-            spans.append((lo, hi))
-    return spans
+            windows.append((lo, hi))
+    return windows
