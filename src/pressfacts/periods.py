@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from pressfacts.dates import DATE_RE, MONTH_PATTERN, date_of_match, duration_months, last_day, number_of
 from pressfacts.models import Period, Span
@@ -144,6 +145,9 @@ class PeriodRef:
     counted: bool = False
 
 
+NewRef = Callable[..., PeriodRef]
+
+
 @dataclass(frozen=True, slots=True)
 class Calendar:
     """The fiscal calendar a release's periods are resolved in."""
@@ -219,13 +223,14 @@ def find_period_refs(text: str, regions: Sequence[Span] | None = None) -> list[P
 def _refs_of(rule: str, match: re.Match[str]) -> list[PeriodRef]:
     span = Span(match.start(), match.end())
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
-    base = PeriodRef(span=span, rule=rule)
+    # A reference of this span and rule with the fields given (faster than dataclasses.replace).
+    base = partial(PeriodRef, span, rule)
     if "date" in groups:
         return _dated_refs(base, groups, match)
     return [_undated_ref(base, groups)]
 
 
-def _dated_refs(base: PeriodRef, groups: dict[str, str], match: re.Match[str]) -> list[PeriodRef]:
+def _dated_refs(base: NewRef, groups: dict[str, str], match: re.Match[str]) -> list[PeriodRef]:
     date_match = DATE_RE.search(groups["date"])
     end = date_of_match(date_match) if date_match else None
     refs = []
@@ -234,8 +239,7 @@ def _dated_refs(base: PeriodRef, groups: dict[str, str], match: re.Match[str]) -
             months, ordinal = _noun_months(groups[key])
             counted = not re.search(r"year|quarter|half", groups[key], re.I)
             refs.append(
-                replace(
-                    base,
+                base(
                     months=months,
                     ordinal=ordinal,
                     end=end,
@@ -274,7 +278,7 @@ def _noun_months(noun: str) -> tuple[int | None, int | None]:
     return None, None
 
 
-def _undated_ref(base: PeriodRef, g: dict[str, str]) -> PeriodRef:
+def _undated_ref(base: NewRef, g: dict[str, str]) -> PeriodRef:
     year = _year(
         g.get("year")
         or g.get("fyear")
@@ -285,37 +289,37 @@ def _undated_ref(base: PeriodRef, g: dict[str, str]) -> PeriodRef:
     )
     if "ord" in g:
         relative = -1 if "prior" in g else 0
-        return replace(base, months=3, ordinal=ORDINALS[g["ord"].lower()], year=year, relative=relative)
+        return base(months=3, ordinal=ORDINALS[g["ord"].lower()], year=year, relative=relative)
     if "qord" in g or "qord2" in g:
-        return replace(base, months=3, ordinal=int(g.get("qord") or g["qord2"]), year=year)
+        return base(months=3, ordinal=int(g.get("qord") or g["qord2"]), year=year)
     if "hord" in g:
-        return replace(base, months=6, ordinal=1 if g["hord"].lower() == "first" else 2, year=year)
+        return base(months=6, ordinal=1 if g["hord"].lower() == "first" else 2, year=year)
     if "span" in g:
         span_months = 9 if g["span"].lower() == "nine" else 6
         # "first six months" ends with the first half; "first nine months" with the third quarter.
-        return replace(base, months=span_months, ordinal=1 if span_months == 6 else 3, year=year)
+        return base(months=span_months, ordinal=1 if span_months == 6 else 3, year=year)
     if "weeks" in g:
         weeks_months, _ = _noun_months(g["weeks"])
-        return replace(base, months=weeks_months, year=year, same=year is not None)
+        return base(months=weeks_months, year=year, same=year is not None)
     if "relnoun" in g:
         return _relative_noun(base, g, year)
     if year is not None:
-        return replace(base, months=12, year=year)
+        return base(months=12, year=year)
     if "lastyear" in g:
-        return replace(base, relative=-1, same=True)
+        return base(relative=-1, same=True)
     noun = (g.get("curnoun") or g.get("curnoun2") or "").lower()
     if "date" in noun:
-        return replace(base, same=True)
-    return replace(base, months=3 if noun == "quarter" else 12)
+        return base(same=True)
+    return base(months=3 if noun == "quarter" else 12)
 
 
-def _relative_noun(base: PeriodRef, g: dict[str, str], year: int | None) -> PeriodRef:
+def _relative_noun(base: NewRef, g: dict[str, str], year: int | None) -> PeriodRef:
     noun = g["relnoun"].lower()
     months = {"quarter": 3, "year": 12, "half": 6}.get(noun)
     plural = "plural" in g
     if year is not None:
-        return replace(base, months=months, year=year, same=True, plural=plural)
-    return replace(base, months=months, relative=-1, same=True, plural=plural)
+        return base(months=months, year=year, same=True, plural=plural)
+    return base(months=months, relative=-1, same=True, plural=plural)
 
 
 def _year(text: str | None) -> int | None:

@@ -12,11 +12,12 @@ before; a frame without a period is the prior-year counterpart of the first.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
+from operator import attrgetter
 from typing import TypeVar
 
 from pressfacts import cues
@@ -481,26 +482,13 @@ def _make_fact(
 
 
 Located = TypeVar("Located", Mention, MetricPhrase, PeriodRef, Qualifier)
+START = attrgetter("span.start")
 
 
 def _within(items: Sequence[Located], span: Span) -> list[Located]:
     """Items starting inside `span`; `items` are sorted by start."""
-    lo, hi = 0, len(items)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if items[mid].span.start < span.start:
-            lo = mid + 1
-        else:
-            hi = mid
-    first = lo
-    hi = len(items)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if items[mid].span.start < span.end:
-            lo = mid + 1
-        else:
-            hi = mid
-    return list(items[first:lo])
+    first = bisect_left(items, span.start, key=START)
+    return list(items[first : bisect_left(items, span.end, first, key=START)])
 
 
 def _within_spans(items: Sequence[tuple[Span, str]], span: Span) -> list[tuple[Span, str]]:
