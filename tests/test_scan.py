@@ -157,3 +157,17 @@ def test_fast_find_equals_one_scan_per_rule_on_any_text(
     text = " ".join(words)
     regions = [Span(0, min(cut, len(text))), Span(min(cut, len(text)), len(text))]
     assert fast_find(rules, text, regions) == slow_find(rules, text, regions)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Net income for 3Q 1998 rose", "3Q 1998"),
+        ("Net income for 4Q rose", "4Q"),
+        ("sales in the three months of June 30, 2003", "three months of June 30, 2003"),
+        ("revenue for Q2 2004 was", "Q2 2004"),
+    ],
+)
+def test_every_key_word_opens_a_window(text: str, phrase: str) -> None:
+    """Key words that start with a digit or a month name are found (they once had no first character)."""
+    assert phrase in [m.group(0) for _, _, _, m in periods.PERIOD_RULES.find(text, None)]

@@ -90,7 +90,7 @@ RULES: list[tuple[str, str]] = [
 RULE_SCAN: dict[str, tuple[str, str]] = {
     "<noun> and <noun> ended <date>": ("0-9fstoqyhpn", "ended"),
     "<noun> ended <date>": ("0-9fstoqyhpn", "ended"),
-    "<noun> of <date>": ("0-9fstoqn", "month"),
+    "<noun> of <date>": ("0-9fstoqn", "noun"),
     "prior year's <ordinal> quarter": ("lpat", "quarter"),
     "<year> <ordinal> quarter": ("f12", "quarter"),
     "<ordinal> quarter of <year>": ("fst1-4", "quarter"),
@@ -112,12 +112,11 @@ PERIOD_RULES = PhraseRules(
     RULES,
     RULE_SCAN,
     anchors={
-        "ended": (["ended", "ending"], 80, 45),
-        "month": ([MONTH_PATTERN], 40, 30),
-        "quarter": (["quarter"], 40, 40),
-        "q": (["Q[1-4]", "[1-4]Q\\b"], 2, 20),
-        "year": (["19\\d\\d", "20\\d\\d"], 40, 40),
-        "noun": (["quarter", "year", "month", "week", "half", "period", "date"], 40, 60),
+        "ended": (["ended", "ending"], "e", 80, 45),
+        "quarter": (["quarter"], "q", 40, 40),
+        "q": (["Q[1-4]", "[1-4]Q\\b"], "q1-4", 2, 20),
+        "year": (["19\\d\\d", "20\\d\\d"], "12", 40, 40),
+        "noun": (["quarter", "year", "month", "week", "half", "period", "date"], "qymwhpd", 40, 60),
     },
 )
 

@@ -135,7 +135,8 @@ class PhraseRules:
 
     `rules` are (name, pattern) in priority order; `scan` maps a rule name to
     (first characters of its phrases, key word group); `anchors` maps a key
-    word group to (key word patterns, characters before, characters after).
+    word group to (key word patterns, the characters they start with,
+    characters before, characters after).
     One pass of a combined key word pattern finds the windows of every group.
     """
 
@@ -143,24 +144,22 @@ class PhraseRules:
         self,
         rules: Sequence[tuple[str, str]],
         scan: dict[str, tuple[str, str]],
-        anchors: dict[str, tuple[Sequence[str], int, int]],
+        anchors: dict[str, tuple[Sequence[str], str, int, int]],
         flags: int = re.I | re.X,
     ) -> None:
         names = [name for name, _ in rules]
         self.patterns = [re.compile(rf"\b(?=[{scan[name][0]}])(?:{p})", flags) for name, p in rules]
         self.groups: list[RuleGroup] = []
-        for key, (_, before, after) in anchors.items():
+        for key, (_, _, before, after) in anchors.items():
             members = [i for i, name in enumerate(names) if scan[name][1] == key]
             classes = [scan[names[i]][0] for i in members]
             self.groups.append(RuleGroup((before, after), members, self.patterns, classes))
-        words = list(dict.fromkeys(w for ws, _, _ in anchors.values() for w in ws))
-        firsts = "".join(
-            sorted({w[0].lower() for w in words if w[0].isalnum()} | {w[0].upper() for w in words})
-        )
+        words = list(dict.fromkeys(w for ws, _, _, _ in anchors.values() for w in ws))
+        firsts = "".join(first for _, first, _, _ in anchors.values())
         self.key_words = rf"\b(?=[{firsts}])(?:{'|'.join(words)})"
         self.anchor = skipping(firsts, self.key_words, re.I)
         # A key word may belong to several groups ("quarter"): a hit is filed under each.
-        self.members = [re.compile(rf"(?:{'|'.join(ws)})", re.I) for ws, _, _ in anchors.values()]
+        self.members = [re.compile(rf"(?:{'|'.join(ws)})", re.I) for ws, _, _, _ in anchors.values()]
         self.groups_of = functools.lru_cache(maxsize=4096)(self._groups_of)
 
     def _groups_of(self, word: str) -> tuple[int, ...]:
