@@ -29,16 +29,21 @@ def reconcile(prose: Iterable[Fact], table: Iterable[Fact]) -> tuple[list[Fact],
     rather than delivered as a fact.
     """
     merged = list(table)
-    table_periods = [f.period for f in merged if f.metric in HEADLINE]
+    table_periods = list(dict.fromkeys(f.period for f in merged if f.metric in HEADLINE))
+    # Only facts of one period and basis can be twins or conflicts: look them up by that key.
+    alike: dict[tuple[Period, str], list[Fact]] = defaultdict(list)
+    for fact in merged:
+        alike[(fact.period, fact.basis)].append(fact)
     unconfirmed: list[Fact] = []
     for fact in _merge_prose(list(prose)):
         # A 52/53-week table dates its columns to the day; prose resolves to the month end.
         fact.period = next((p for p in table_periods if same_period(p, fact.period)), fact.period)
-        twin = _twin(fact, merged)
+        candidates = alike[(fact.period, fact.basis)]
+        twin = _twin(fact, candidates)
         if twin is not None:
             _absorb(twin, fact)
             continue
-        conflicting = [f for f in merged if _same_key(f, fact) and f.source == "table"]
+        conflicting = [f for f in candidates if _same_key(f, fact) and f.source == "table"]
         for other in conflicting:
             _flag(fact, other)
         if any(f.metric == fact.metric or {f.metric, fact.metric} <= set(EPS) for f in conflicting):
@@ -49,6 +54,7 @@ def reconcile(prose: Iterable[Fact], table: Iterable[Fact]) -> tuple[list[Fact],
             unconfirmed.append(fact)
         else:
             merged.append(fact)
+            candidates.append(fact)
     return merged, unconfirmed
 
 
