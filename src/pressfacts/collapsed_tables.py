@@ -18,11 +18,18 @@ from pressfacts.dates import MONTH_PATTERN
 from pressfacts.models import Cell, Span, Table
 
 MIN_LINE = 300
-TOKEN_RE = re.compile(r"\S+")
-# A figure: "$58", "61,035", "(2,958)", "($0.19)", "$.13", "(8.7)%"; "$" and "%" may stand alone.
-FIGURE_RE = re.compile(r"\(?\$?\(?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\)?%?\)?")
+# A figure: "$58", "61,035", "(2,958)", "($0.19)", "$.13", "(8.7)%", but not a bare year, which
+# heads a column; each pattern ends where the token does.
+FIGURE = r"(?!(?:19|20)\d\d(?!\S))\(?\$?\(?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\)?%?\)?(?!\S)"
+# Signs that stand alone beside a figure: "$", "%", "($", ")", an em dash.
+SIGN = r"(?:\$|%|\(\$|\)|\u2014)(?!\S)"
+RULE = r"[-=_]{3,}(?!\S)"
+# One token a match, its kind the group that matched: "rule", "figure", else a word.
+TOKEN_RE = re.compile(rf"(?P<rule>{RULE})|(?P<figure>{FIGURE}|{SIGN})|\S+")
+# Two numbers side by side, only rules and signs between them: "55,712 61,035", "(8.7)% 100.0",
+# "$58 $100". Each row of a table has such a pair; most long lines, which are prose, have none.
+NUMBER_PAIR_RE = re.compile(r"\d[)%]{0,3}(?:\s+(?:[-=_]{3,}|[$%)\u2014]|\(\$)(?!\S))*\s+[($]{0,3}\.?\d")
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
-RULE_RE = re.compile(r"[-=_]{3,}")
 MONTH_DAY_RE = re.compile(rf"(?i)(?:{MONTH_PATTERN})\s{{1,3}}\d{{1,2}},?")
 QUARTER_RE = re.compile(r"(?i)(?:[1-4]Q|Q[1-4])\s{1,3}(?:19|20)\d\d")
 TITLE_RE = re.compile(
@@ -48,7 +55,7 @@ def find_collapsed_tables(text: str, start_index: int = 0) -> list[Table]:
     tables: list[Table] = []
     offset = 0
     for line in text.split("\n"):
-        if len(line) >= MIN_LINE:
+        if len(line) >= MIN_LINE and _may_hold_rows(line):
             for table in _tables_in_line(text, offset, offset + len(line)):
                 tables.append(_renumbered(table, start_index + len(tables)))
         offset += len(line) + 1
@@ -69,19 +76,17 @@ def _tables_in_line(text: str, start: int, end: int) -> list[Table]:
     return tables
 
 
+def _may_hold_rows(line: str) -> bool:
+    """False when the line has fewer than three pairs of numbers side by side: a table has
+    three rows or more, each with a run of two figures or more."""
+    return len(NUMBER_PAIR_RE.findall(line)) >= 3
+
+
 def _tokens(text: str, start: int, end: int) -> list[Token]:
-    tokens = []
-    for match in TOKEN_RE.finditer(text, start, end):
-        word = match.group(0)
-        kind = "word"
-        if RULE_RE.fullmatch(word):
-            kind = "rule"
-        elif (
-            any(c.isdigit() for c in word) and FIGURE_RE.fullmatch(word) and not YEAR_RE.fullmatch(word)
-        ) or word in ("$", "%", "($", ")", "\u2014"):
-            kind = "figure"
-        tokens.append(Token(match.start(), match.end(), word, kind))
-    return tokens
+    return [
+        Token(match.start(), match.end(), match.group(), match.lastgroup or "word")
+        for match in TOKEN_RE.finditer(text, start, end)
+    ]
 
 
 def _row_runs(tokens: list[Token]) -> list[tuple[int, int]]:
