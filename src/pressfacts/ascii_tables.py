@@ -332,29 +332,27 @@ def _is_year(token: str) -> bool:
 def _value_row(
     text: str, ln: _Line, label: tuple[int, int] | None, bands: list[tuple[int, int]], heading: bool
 ) -> tuple[Cell, ...]:
-    cells: list[Cell] = [_EMPTY] * (len(bands) + 1)
+    width = len(bands)
+    cells: list[Cell] = [_EMPTY] * (width + 1)
     if label is not None:
         cells[0] = Cell(text[label[0] : label[1]], Span(*label), 1, heading)
     for a, b in ln.values:
         j = _band_of(bands, ln.col(a), ln.col(b))
-        while j < len(bands) and cells[j + 1] is not _EMPTY:
+        while j < width and cells[j + 1] is not _EMPTY:
             j += 1  # two values under one column: the later one moves right
-        if j < len(bands):
+        if j < width:
             cells[j + 1] = Cell(text[a:b], Span(a, b), 1, heading)
     return tuple(cells)
 
 
 def _band_of(bands: list[tuple[int, int]], a: int, b: int) -> int:
     """The column a range falls in: the one it overlaps, else the nearest by centre."""
-    centre = (a + b) / 2
-    best, best_distance = 0, float("inf")
     for j, (lo, hi) in enumerate(bands):
         if a < hi and lo < b:
             return j
-        distance = abs((lo + hi) / 2 - centre)
-        if distance < best_distance:
-            best, best_distance = j, distance
-    return best
+    centre = (a + b) / 2
+    distances = [abs((lo + hi) / 2 - centre) for lo, hi in bands]
+    return distances.index(min(distances))
 
 
 def _header_row(text: str, ln: _Line, bands: list[tuple[int, int]]) -> tuple[Cell, ...]:
