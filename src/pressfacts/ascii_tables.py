@@ -40,8 +40,9 @@ _TOKEN = re.compile(r"\S+")
 # A value token: currency and parentheses around a number, a percent sign, a footnote star.
 _NUMBER = re.compile(
     r"""\$?\(?\$?-?                      # "$", "(", "$(", "-"
-    (?:\d{1,3}(?:,\d{3})+|\d+)?         # integer part, with or without thousands commas
-    (?:\.\d+)?                          # decimals
+    (?:(?:\d{1,3}(?:,\d{3})+|\d+)       # integer part, with or without thousands commas,
+       (?:\.\d+)?                       # then decimals,
+      |\.\d+)                           # or decimals alone: a digit either way
     \)?%?\)?\*{0,2}                     # ")", "%", ")%", footnote stars
     """,
     re.VERBOSE,
@@ -110,32 +111,47 @@ def context_before(text: str, start: int, floor: int, size: int = 300) -> Span |
 
 
 def _lines(text: str, start: int, end: int) -> list[_Line]:
+    pieces = text[start:end].split("\n")
+    if not pieces[-1]:
+        pieces.pop()  # the text ends with a line break (or is empty): no line after it
     lines = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        lines.append(_classify(text, pos, stop))
-        pos = stop + 1
+    for line in pieces:
+        lines.append(_classify(line, start))
+        start += len(line) + 1
     return lines
 
 
-def _classify(text: str, start: int, end: int) -> _Line:
-    line = text[start:end]
-    if not line.strip():
+def _classify(line: str, start: int) -> _Line:
+    """What the line at text offset `start` holds."""
+    words = line.strip()
+    if not words:
         return _Line(start, "blank")
-    if _RULE.fullmatch(line):
+    if words[0] in "-=_" and _RULE.fullmatch(line):
         return _Line(start, "rule")
     if len(line) > _MAX_LINE:
         return _Line(start, "text")
     tab_cols = _tab_columns(line) if "\t" in line else None
-    tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(line)]
-    values = _trailing_values(tokens)
-    label_tokens = [t for t in tokens if not values or t[1] <= values[0][0]]
-    label = (label_tokens[0][0], label_tokens[-1][1]) if label_tokens else None
+    values = _trailing_values(line, start) if _may_end_in_value(words) else []
+    label = _label(line, start, values[0][0] - start if values else len(line))
     if label is not None and label[1] - label[0] > _MAX_LABEL:
         return _Line(start, "text")
     return _Line(start, "row" if values else "label", label, values, tab_cols)
+
+
+def _may_end_in_value(words: str) -> bool:
+    """False for most lines of words: only a line ending in a value (or in "%") has values."""
+    last = words.rsplit(None, 1)[-1]
+    return last == "%" or _is_value(last)
+
+
+def _label(line: str, start: int, stop: int) -> tuple[int, int] | None:
+    """The text offsets of the words of `line[:stop]`, or None when there are none."""
+    head = line[:stop]
+    words = head.strip()
+    if not words:
+        return None
+    first = start + len(head) - len(head.lstrip())
+    return first, first + len(words)
 
 
 def _tab_columns(line: str) -> list[int]:
@@ -149,14 +165,16 @@ def _tab_columns(line: str) -> list[int]:
 
 
 def _is_value(token: str) -> bool:
-    return token in _NIL or (_NUMBER.fullmatch(token) is not None and any(c.isdigit() for c in token))
+    return token in _NIL or _NUMBER.fullmatch(token) is not None
 
 
-def _trailing_values(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """The values at the end of a line ("$" joined to its number) after a gap of 2+ spaces.
+def _trailing_values(line: str, start: int) -> list[tuple[int, int]]:
+    """The values at the end of a line ("$" joined to its number) after a gap of 2+ spaces,
+    as text offsets (`start` is the line's).
 
     A value right after a word ("Net income (1)  53", "June 28, 2003") belongs to the label.
     """
+    tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(line)]
     groups: list[tuple[int, int, int]] = []  # (start, end, index of first token), right to left
     k = len(tokens) - 1
     while k >= 0:
@@ -314,29 +332,27 @@ def _is_year(token: str) -> bool:
 def _value_row(
     text: str, ln: _Line, label: tuple[int, int] | None, bands: list[tuple[int, int]], heading: bool
 ) -> tuple[Cell, ...]:
-    cells: list[Cell] = [_EMPTY] * (len(bands) + 1)
+    width = len(bands)
+    cells: list[Cell] = [_EMPTY] * (width + 1)
     if label is not None:
         cells[0] = Cell(text[label[0] : label[1]], Span(*label), 1, heading)
     for a, b in ln.values:
         j = _band_of(bands, ln.col(a), ln.col(b))
-        while j < len(bands) and cells[j + 1] is not _EMPTY:
+        while j < width and cells[j + 1] is not _EMPTY:
             j += 1  # two values under one column: the later one moves right
-        if j < len(bands):
+        if j < width:
             cells[j + 1] = Cell(text[a:b], Span(a, b), 1, heading)
     return tuple(cells)
 
 
 def _band_of(bands: list[tuple[int, int]], a: int, b: int) -> int:
     """The column a range falls in: the one it overlaps, else the nearest by centre."""
-    centre = (a + b) / 2
-    best, best_distance = 0, float("inf")
     for j, (lo, hi) in enumerate(bands):
         if a < hi and lo < b:
             return j
-        distance = abs((lo + hi) / 2 - centre)
-        if distance < best_distance:
-            best, best_distance = j, distance
-    return best
+    centre = (a + b) / 2
+    distances = [abs((lo + hi) / 2 - centre) for lo, hi in bands]
+    return distances.index(min(distances))
 
 
 def _header_row(text: str, ln: _Line, bands: list[tuple[int, int]]) -> tuple[Cell, ...]:

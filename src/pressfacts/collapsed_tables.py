@@ -12,17 +12,25 @@ left alone rather than guessed at.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pressfacts.dates import MONTH_PATTERN
 from pressfacts.models import Cell, Span, Table
 
 MIN_LINE = 300
-TOKEN_RE = re.compile(r"\S+")
-# A figure: "$58", "61,035", "(2,958)", "($0.19)", "$.13", "(8.7)%"; "$" and "%" may stand alone.
-FIGURE_RE = re.compile(r"\(?\$?\(?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\)?%?\)?")
+# A figure: "$58", "61,035", "(2,958)", "($0.19)", "$.13", "(8.7)%", but not a bare year, which
+# heads a column; each pattern ends where the token does.
+FIGURE = r"(?!(?:19|20)\d\d(?!\S))\(?\$?\(?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\)?%?\)?(?!\S)"
+# Signs that stand alone beside a figure: "$", "%", "($", ")", an em dash.
+SIGN = r"(?:\$|%|\(\$|\)|\u2014)(?!\S)"
+RULE = r"[-=_]{3,}(?!\S)"
+# A token in the group of its kind (rule, figure or word), then the blank space after it.
+TOKEN_RE = re.compile(rf"(?:({RULE})|({FIGURE}|{SIGN})|(\S+))(\s*)")
+# Two numbers side by side, only rules and signs between them: "55,712 61,035", "(8.7)% 100.0",
+# "$58 $100". Each row of a table has such a pair; most long lines, which are prose, have none.
+NUMBER_PAIR_RE = re.compile(r"\d[)%]{0,3}(?:\s+(?:[-=_]{3,}|[$%)\u2014]|\(\$)(?!\S))*\s+[($]{0,3}\.?\d")
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
-RULE_RE = re.compile(r"[-=_]{3,}")
+DIGIT_RE = re.compile(r"\d")
 MONTH_DAY_RE = re.compile(rf"(?i)(?:{MONTH_PATTERN})\s{{1,3}}\d{{1,2}},?")
 QUARTER_RE = re.compile(r"(?i)(?:[1-4]Q|Q[1-4])\s{1,3}(?:19|20)\d\d")
 TITLE_RE = re.compile(
@@ -35,8 +43,7 @@ SCALE_RE = re.compile(
 MAX_HEADER = 600
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a named tuple: a long line has hundreds, and this builds fastest
     start: int
     end: int
     text: str
@@ -46,9 +53,12 @@ class Token:
 def find_collapsed_tables(text: str, start_index: int = 0) -> list[Table]:
     """Tables in lines longer than MIN_LINE characters; spans point into `text`."""
     tables: list[Table] = []
+    lines = text.split("\n")
+    if max(map(len, lines)) < MIN_LINE:
+        return tables  # most texts have short lines only
     offset = 0
-    for line in text.split("\n"):
-        if len(line) >= MIN_LINE:
+    for line in lines:
+        if len(line) >= MIN_LINE and _may_hold_rows(line):
             for table in _tables_in_line(text, offset, offset + len(line)):
                 tables.append(_renumbered(table, start_index + len(tables)))
         offset += len(line) + 1
@@ -69,18 +79,22 @@ def _tables_in_line(text: str, start: int, end: int) -> list[Table]:
     return tables
 
 
+def _may_hold_rows(line: str) -> bool:
+    """False when the line has fewer than three pairs of numbers side by side: a table has
+    three rows or more, each with a run of two figures or more."""
+    return len(NUMBER_PAIR_RE.findall(line)) >= 3
+
+
 def _tokens(text: str, start: int, end: int) -> list[Token]:
+    # `findall`'s strings rather than match objects, which take longer to build and read.
+    line = text[start:end]
+    offset = end - len(line.lstrip())
     tokens = []
-    for match in TOKEN_RE.finditer(text, start, end):
-        word = match.group(0)
-        kind = "word"
-        if RULE_RE.fullmatch(word):
-            kind = "rule"
-        elif (
-            any(c.isdigit() for c in word) and FIGURE_RE.fullmatch(word) and not YEAR_RE.fullmatch(word)
-        ) or word in ("$", "%", "($", ")", "\u2014"):
-            kind = "figure"
-        tokens.append(Token(match.start(), match.end(), word, kind))
+    for rule, figure, word, space in TOKEN_RE.findall(line):
+        token = rule or figure or word
+        kind = "rule" if rule else "figure" if figure else "word"
+        tokens.append(Token(offset, offset + len(token), token, kind))
+        offset += len(token) + len(space)
     return tokens
 
 
@@ -116,7 +130,7 @@ def _figure_runs(tokens: list[Token]) -> list[tuple[int, int]]:
         j = i
         while j < len(tokens) and tokens[j].kind != "word":
             j += 1
-        if sum(any(c.isdigit() for c in t.text) for t in tokens[i:j]) >= 2:
+        if sum(1 for t in tokens[i:j] if DIGIT_RE.search(t.text)) >= 2:
             runs.append((i, j))
         i = j
     return runs
@@ -231,7 +245,7 @@ def _figures(tokens: list[Token]) -> list[Span]:
         ):
             pending = None
             continue
-        if not any(c.isdigit() for c in token.text) and token.text not in ("-", "\u2014"):
+        if not DIGIT_RE.search(token.text) and token.text not in ("-", "\u2014"):
             continue
         spans.append(Span(pending.start if pending else token.start, token.end))
         pending = None

@@ -138,11 +138,6 @@ def is_decoration(text: str) -> bool:
     return clean_text(text) in DECORATIONS
 
 
-def is_clean_decoration(text: str) -> bool:
-    """`is_decoration` of text already through `clean_text`."""
-    return text in DECORATIONS
-
-
 def with_tail(number: Number, tail: str) -> Number:
     """Apply a decoration cell that follows a number: ")" closes, "%" makes it a percent."""
     tail = clean_text(tail)

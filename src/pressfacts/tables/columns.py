@@ -19,6 +19,7 @@ from pressfacts.tables.headers import PeriodParts, merge, parse_header
 
 YEAR_ONLY_RE = re.compile(r"(?:19|20)\d\d")
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+WORD_RE = re.compile(r"[a-z]+")
 WIDEN = 3  # columns to look at either side of a number for its header
 CONTEXT_LINES = 4  # lines of the text before a table read as its caption
 HEADING_CHARS = 60  # longer lines above the last one are prose
@@ -86,15 +87,15 @@ def column_of(
 def _narrowest_year(cells: list[Segment]) -> list[str]:
     """Header texts of a column, the year of a wide cell dropped where a narrower cell
     below gives the column its own year ("March 31, 2020" over both "2019 | 2020")."""
-    own = {c for c in cells if YEAR_ONLY_RE.fullmatch(c.text.strip())}  # a set: tested per cell
-    if not own:
+    years = [YEAR_ONLY_RE.fullmatch(c.text.strip()) is not None for c in cells]
+    if not any(years):
         return [c.text for c in cells]
-    narrowest = min(c.last - c.first for c in own)
+    narrowest = min(c.last - c.first for c, year in zip(cells, years, strict=True) if year)
     return [
         YEAR_RE.sub(" ", c.text)
-        if c.last - c.first > narrowest and c not in own and len(YEAR_RE.findall(c.text)) == 1
+        if c.last - c.first > narrowest and not year and len(YEAR_RE.findall(c.text)) == 1
         else c.text
-        for c in cells
+        for c, year in zip(cells, years, strict=True)
     ]
 
 
@@ -171,7 +172,7 @@ TITLE_BASIS_WORDS = frozenset(
 def title_basis(texts: list[str]) -> BasisMark | None:
     """The basis a block's title gives all its rows: a heading such as "Non-GAAP" or "GAAP"."""
     for text in reversed(texts):
-        words = re.findall(r"[a-z]+", text.lower())
+        words = WORD_RE.findall(text.lower())
         if words and set(words) <= TITLE_BASIS_WORDS:
             mark = basis_mark(text)
             if mark is not None:

@@ -12,24 +12,24 @@ A table may hold several sub-tables, each with its own header rows: a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pressfacts.models import Cell, Span, Table
-from pressfacts.tables.cells import Number, clean_text, is_clean_decoration, parse_clean, with_tail
+from pressfacts.tables.cells import DECORATIONS, Number, clean_text, parse_clean, with_tail
 
 RowKind = Literal["empty", "header", "section", "data"]
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+# Segments and values are made for every cell of every table: as named tuples they cost
+# half what frozen dataclasses do to build.
+class Segment(NamedTuple):
     first: int
     last: int
     text: str
     span: Span | None
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
+class Value(NamedTuple):
     first: int
     last: int
     number: Number
@@ -85,11 +85,10 @@ def _same(span: Span | None, other: Span) -> bool:
 
 def readings(cells: tuple[Cell, ...]) -> list[Reading]:
     """The segments of a row, each parsed once for both `value_start` and `read_row`."""
-    out: list[Reading] = []
-    for seg in segments(cells):
-        decoration = is_clean_decoration(seg.text)
-        out.append((seg, decoration, None if decoration else parse_clean(seg.text)))
-    return out
+    return [
+        (seg, True, None) if seg.text in DECORATIONS else (seg, False, parse_clean(seg.text))
+        for seg in segments(cells)
+    ]
 
 
 def read_row(index: int, cells: tuple[Cell, ...], value_start: int) -> Row:
