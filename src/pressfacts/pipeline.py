@@ -29,20 +29,26 @@ Source = str | os.PathLike[str] | bytes
 PROSE_BLOCKS = frozenset({"paragraph", "heading", "list_item", "pre"})
 
 
-def extract(source: Source, *, max_bytes: int = 20_000_000, checks: bool = True) -> Release:
+def extract(
+    source: Source, *, max_bytes: int = 20_000_000, checks: bool = True, statements: bool = True
+) -> Release:
     """The release in a file (a path) or in memory (bytes): its first release exhibit.
 
     A submission file with several release exhibits gives the first; use
     `extract_all` for every one. An input with no release gives an empty one.
+    `checks=False` skips the checks stage, `statements=False` the statements
+    (quotes, outlook, ...): for bulk runs that want the facts alone.
     """
-    releases = extract_all(source, max_bytes=max_bytes, checks=checks)
+    releases = extract_all(source, max_bytes=max_bytes, checks=checks, statements=statements)
     if not releases:
         name = Path(os.fsdecode(source)).name if not isinstance(source, bytes) else "release"
         return Release(document=Document(name, "", "text"), facts=[])
     return releases[0]
 
 
-def extract_all(source: Source, *, max_bytes: int = 20_000_000, checks: bool = True) -> list[Release]:
+def extract_all(
+    source: Source, *, max_bytes: int = 20_000_000, checks: bool = True, statements: bool = True
+) -> list[Release]:
     """Every release in a file or in memory (a submission may hold several exhibits)."""
     if isinstance(source, bytes):
         if len(source) > max_bytes:
@@ -50,15 +56,17 @@ def extract_all(source: Source, *, max_bytes: int = 20_000_000, checks: bool = T
         documents = build_documents(source, "release")
     else:
         documents = load_documents(source, max_bytes=max_bytes)
-    return [extract_document(d, checks=checks) for d in documents]
+    return [extract_document(d, checks=checks, statements=statements) for d in documents]
 
 
-def extract_text(text: str, name: str = "release.txt", *, checks: bool = True) -> Release:
+def extract_text(
+    text: str, name: str = "release.txt", *, checks: bool = True, statements: bool = True
+) -> Release:
     """A release given as text already in memory (no file I/O)."""
-    return extract_document(text_document(name, text), checks=checks)
+    return extract_document(text_document(name, text), checks=checks, statements=statements)
 
 
-def extract_document(document: Document, *, checks: bool = True) -> Release:
+def extract_document(document: Document, *, checks: bool = True, statements: bool = True) -> Release:
     """Facts of one document: prose facts and table facts, reconciled, then checked; then its statements."""
     release_date = find_release_date(document.text, document.meta)
     regions = prose_regions(document)
@@ -88,6 +96,8 @@ def extract_document(document: Document, *, checks: bool = True) -> Release:
     )
     if checks:
         run_checks(release)
+    if not statements:
+        return release
     release.statements = find_statements(
         build_context(
             document, regions, calendar, refs, facts=facts, parts=reader.parts, release_date=release_date,
