@@ -413,3 +413,26 @@ def test_every_vocabulary_word_is_a_valid_bounded_pattern() -> None:
                     kind,
                     name,
                 )
+
+
+def test_every_word_of_a_list_holds_one_of_its_keywords() -> None:
+    """A list's `<name>_keywords` pass sentences over before the list runs: each is a plain
+    lower-case word, and each fragment of the list names one of them (a cheap guard, not a proof)."""
+    for kind, tables in VOCABULARY.items():
+        for name, keywords in tables.items():
+            if not name.endswith("_keywords"):
+                continue
+            assert all(re.fullmatch(r"[a-z][a-z\-]*", keyword) for keyword in keywords), (kind, name)
+            for fragment in tables[name.removesuffix("_keywords")]:
+                assert any(keyword in fragment.lower() for keyword in keywords), (kind, name, fragment)
+
+
+def test_keywords_are_found_in_any_case_where_the_text_lowers_unevenly() -> None:
+    """The dotted capital I lowers to two characters, the long s and the Kelvin sign to themselves:
+    the keywords still find every sentence a case-insensitive search finds, at its place."""
+    text = "\u0130\u0130 We drew on our credit facil\u0130ty. We added \u212aey clients. Our debt is \u017fecured."
+    context = context_of(text)
+    for word in ("facility", "key", "secured", "clients", "debt"):
+        expected = [s for s in context.value_sentences() if re.search(word, text[s.start : s.end], re.I)]
+        assert context.value_sentences_holding(re.compile(word)) == expected
+        assert len(expected) == 1

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 
 from pressfacts.models import Contact, Span
 from pressfacts.statements.context import StatementContext
-from pressfacts.statements.vocabulary import alternation, words
+from pressfacts.statements.vocabulary import alternation, keywords_re, words
 
 HEADING = alternation(words("sections", "contact_headings"))
 # A heading alone on its line or block ("Media Contacts"), or ending in a colon anywhere ("Contact:").
 HEADING_RE = re.compile(rf"(?m:^)[ \t]{{0,8}}{HEADING}[ \t]{{0,3}}(?::|$)|\b{HEADING}[ \t]{{0,3}}:", re.I)
+HEADING_KEYWORDS = keywords_re("sections", "contact_headings")
 PHONE_RE = re.compile(r"(?<!\d)(?:\+?1[\s.\-]{1,2})?\(?\d{3}\)?[\s.\-]{0,2}\d{3}[\s.\-]\d{4}(?!\d)")
 EMAIL_RE = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,5}")
 CUT_RE = re.compile(
@@ -56,7 +57,7 @@ def find(ctx: StatementContext) -> list[Contact]:
     """Every person of the release's contact blocks, in text order."""
     found: list[Contact] = []
     read_to = 0
-    for region in ctx.regions:
+    for region in (ctx.regions[i] for i in ctx.regions_holding(HEADING_KEYWORDS)):
         for heading in HEADING_RE.finditer(ctx.text, region.start, region.end):
             body = _body(ctx, region, heading.end()) if heading.start() >= read_to else None
             if body is not None:

@@ -7,6 +7,7 @@ read the facts (to link a one-time item to its fact id) and never change them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,14 +18,18 @@ from pressfacts.sentences import split_sentences
 
 DATED_SLACK_DAYS = 7
 LONGEST_SENTENCE = 1200
+# Letters a case-insensitive pattern reads as an ASCII "i", "s" or "k" that `str.lower` does not
+# lower to it one for one: the dotted and the dotless i, the long s, the Kelvin sign.
+ASCII_FOLDS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
 @dataclass(frozen=True, slots=True)
 class StatementContext:
-    """A release as the statement finders see it; `regions` are its prose blocks.
+    """A release as the statement finders see it; `regions` are its prose blocks, in text order.
 
-    The last three fields are indexes built with it: where each sentence and block
-    starts, and the (months, end) of every period the release states with a date.
+    The last four fields are indexes built with it: where each sentence and block
+    starts, the (months, end) of every period the release states with a date, and
+    the text in lower case (see `_lowered`) for the finders' keywords.
     """
 
     document: Document
@@ -40,6 +45,7 @@ class StatementContext:
     sentence_starts: tuple[int, ...] = ()
     region_starts: tuple[int, ...] = ()
     dated: tuple[tuple[int, dt.date], ...] = ()
+    lowered: str = ""
 
     @property
     def text(self) -> str:
@@ -70,6 +76,19 @@ class StatementContext:
         where those rules (several passes per verb or amount) would grow with the square.
         """
         return [s for s in self.sentences if s.end - s.start <= LONGEST_SENTENCE]
+
+    def value_sentences_holding(self, keywords: re.Pattern[str]) -> list[Span]:
+        """The value sentences holding one of `keywords` (see `vocabulary.keywords_re`), in any case.
+
+        A first look for the finders whose word lists are slow to search sentence by sentence:
+        every word of such a list holds one of its keywords, so the sentences without one
+        cannot hold a statement of that kind, and their own patterns run on the rest only.
+        """
+        return [s for s in self.value_sentences() if keywords.search(self.lowered, s.start, s.end)]
+
+    def regions_holding(self, keywords: re.Pattern[str]) -> list[int]:
+        """The indexes of the prose blocks holding one of `keywords`, in any case (as above)."""
+        return [i for i, r in enumerate(self.regions) if keywords.search(self.lowered, r.start, r.end)]
 
     def refs_in(self, span: Span) -> list[PeriodRef]:
         """The period phrases of a sentence, every rule run over it (see `find_period_refs`)."""
@@ -125,4 +144,14 @@ def build_context(
         document, tuple(regions), sentences, calendar, tuple(refs), tuple(facts), tuple(parts),
         release_date, company, ticker, tuple(s.start for s in sentences), tuple(r.start for r in regions),
         tuple(sorted({(r.months, r.end) for r in refs if r.end is not None and r.months is not None})),
+        _lowered(document.text),
     )  # fmt: skip
+
+
+def _lowered(text: str) -> str:
+    """The text in lower case, letter for letter: where a case-insensitive pattern finds an
+    ASCII word in the text, the lower-case word stands at the same place in it."""
+    if not text.isascii():
+        for letter, ascii_letter in ASCII_FOLDS:
+            text = text.replace(letter, ascii_letter)
+    return text.lower()

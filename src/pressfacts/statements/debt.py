@@ -24,13 +24,14 @@ from pressfacts.periods import PeriodRef
 from pressfacts.statements.context import StatementContext
 from pressfacts.statements.figures import APPROXIMATE_RE
 from pressfacts.statements.future import future_period
-from pressfacts.statements.vocabulary import alternation, pairs, words, words_re
+from pressfacts.statements.vocabulary import alternation, keywords_re, pairs, words, words_re
 
 VERBS = pairs("debt", "verbs")
 VERB_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<v{i}>{p})" for i, (_, p) in enumerate(VERBS)) + r")(?!\w)", re.I
 )
 INSTRUMENT_RE = words_re(words("debt", "instruments"))
+INSTRUMENT_KEYWORDS = keywords_re("debt", "instruments")
 PLANNED_RE = re.compile(rf"\b{alternation(words('debt', 'planned'))}\s{{1,3}}(?:\w{{1,12}}\s{{1,3}})?$", re.I)
 SKIP_RE = words_re(words("sections", "forward_looking"))
 # Between the verb and its amount: a few words, then "by" or nothing ("pre-pay $275,000").
@@ -59,7 +60,7 @@ class Read:
 def find(ctx: StatementContext) -> list[Debt]:
     """Every change in debt the release states, in text order."""
     found: list[Debt] = []
-    for sentence in ctx.value_sentences():
+    for sentence in ctx.value_sentences_holding(INSTRUMENT_KEYWORDS):
         words_ = ctx.text[sentence.start : sentence.end]
         if SKIP_RE.search(words_) or not INSTRUMENT_RE.search(words_):
             continue
