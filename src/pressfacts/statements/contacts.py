@@ -94,8 +94,9 @@ def _people(text: str, body: Span, company: str) -> Iterator[Contact]:
     person = Person()
     for chunk in _chunks(text, body):
         words_ = text[chunk.start : chunk.end]
-        if PHONE_RE.fullmatch(words_) or EMAIL_RE.fullmatch(words_):
-            attribute = "phone" if PHONE_RE.fullmatch(words_) else "email"
+        phone = PHONE_RE.fullmatch(words_) is not None
+        if phone or EMAIL_RE.fullmatch(words_):
+            attribute = "phone" if phone else "email"
             if getattr(person, attribute) is None:
                 setattr(person, attribute, chunk)
                 person.parts.append(chunk)
@@ -128,13 +129,15 @@ def _joined(text: str, person: Person, title: Span) -> Span:
 
 def _chunks(text: str, body: Span) -> Iterator[Span]:
     """The body cut at line breaks, commas, labels, and around each phone and email."""
+    phones_and_emails = [
+        *PHONE_RE.finditer(text, body.start, body.end),
+        *EMAIL_RE.finditer(text, body.start, body.end),
+    ]
     marks = sorted(
         [(m.start(), m.end()) for m in CUT_RE.finditer(text, body.start, body.end)]
-        + [(m.start(), m.start()) for m in (*PHONE_RE.finditer(text, body.start, body.end),
-                                             *EMAIL_RE.finditer(text, body.start, body.end))]
-        + [(m.end(), m.end()) for m in (*PHONE_RE.finditer(text, body.start, body.end),
-                                         *EMAIL_RE.finditer(text, body.start, body.end))]
-    )  # fmt: skip
+        + [(m.start(), m.start()) for m in phones_and_emails]
+        + [(m.end(), m.end()) for m in phones_and_emails]
+    )
     start = body.start
     for cut_start, cut_end in [*marks, (body.end, body.end)]:
         chunk = _trimmed(text, start, cut_start)

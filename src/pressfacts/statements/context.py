@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pressfacts.models import Document, Fact, Part, Period, Span
 from pressfacts.periods import Calendar, PeriodRef, find_period_refs, label_of, resolve
@@ -46,6 +46,8 @@ class StatementContext:
     region_starts: tuple[int, ...] = ()
     dated: tuple[tuple[int, dt.date], ...] = ()
     lowered: str = ""
+    # The period phrases of the sentences `refs_in` was asked for, by sentence.
+    _refs: dict[Span, list[PeriodRef]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -91,8 +93,13 @@ class StatementContext:
         return [i for i, r in enumerate(self.regions) if keywords.search(self.lowered, r.start, r.end)]
 
     def refs_in(self, span: Span) -> list[PeriodRef]:
-        """The period phrases of a sentence, every rule run over it (see `find_period_refs`)."""
-        return find_period_refs(self.text, [span])
+        """The period phrases of a sentence, every rule run over it (see `find_period_refs`).
+
+        Found once per sentence: the outlook, one-time and debt rules often read the same one.
+        """
+        if span not in self._refs:
+            self._refs[span] = find_period_refs(self.text, [span])
+        return list(self._refs[span])
 
     def region_of(self, position: int) -> Span | None:
         """The prose block holding a position."""

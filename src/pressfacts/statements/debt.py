@@ -50,11 +50,13 @@ SINCE_RE = re.compile(r"\bsince\b[^$;]{0,60}?(?P<date>" + DATE_RE.pattern + ")",
 
 @dataclass(frozen=True, slots=True)
 class Read:
-    """A sentence as the debt rules read it: its amounts and period phrases, found once."""
+    """A sentence as the debt rules read it: its amounts, found once.
+
+    Its period phrases are found only for the changes it states (`StatementContext.refs_in`).
+    """
 
     span: Span
     amounts: list[Mention]
-    refs: list[PeriodRef]
 
 
 def find(ctx: StatementContext) -> list[Debt]:
@@ -68,7 +70,7 @@ def find(ctx: StatementContext) -> list[Debt]:
         if not verbs:
             continue
         amounts = [m for m in find_mentions(ctx.text, [sentence]) if m.kind == "amount"]
-        read = Read(sentence, amounts, ctx.refs_in(sentence))
+        read = Read(sentence, amounts)
         for verb in verbs:
             found.extend(_changes(ctx, read, verb))
     return found
@@ -143,8 +145,9 @@ def _debt(
 
 def _period(ctx: StatementContext, clause: Span, read: Read, amount: Mention, planned: bool) -> Period | None:
     """The period named in the amount's clause, else right after the amount; ahead for a plan."""
-    refs = [r for r in read.refs if clause.start <= r.span.start and r.span.end <= clause.end]
-    refs = refs or [r for r in read.refs if r.span.start >= amount.span.end][:1]
+    stated = ctx.refs_in(read.span)
+    refs = [r for r in stated if clause.start <= r.span.start and r.span.end <= clause.end]
+    refs = refs or [r for r in stated if r.span.start >= amount.span.end][:1]
     year_end = YEAR_END_RE.search(ctx.text, amount.span.end, read.span.end) if planned else None
     if year_end is not None:
         # "expects to retire an additional $200 million by year-end 2004"
