@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 
 from pressfacts.models import Contact, Span
 from pressfacts.statements.context import StatementContext
-from pressfacts.statements.vocabulary import alternation, keywords_re, words
+from pressfacts.statements.vocabulary import alternation, keywords, words
 
 HEADING = alternation(words("sections", "contact_headings"))
 # A heading alone on its line or block ("Media Contacts"), or ending in a colon anywhere ("Contact:").
 HEADING_RE = re.compile(rf"(?m:^)[ \t]{{0,8}}{HEADING}[ \t]{{0,3}}(?::|$)|\b{HEADING}[ \t]{{0,3}}:", re.I)
-HEADING_KEYWORDS = keywords_re("sections", "contact_headings")
+HEADING_KEYWORDS = keywords("sections", "contact_headings")
 PHONE_RE = re.compile(r"(?<!\d)(?:\+?1[\s.\-]{1,2})?\(?\d{3}\)?[\s.\-]{0,2}\d{3}[\s.\-]\d{4}(?!\d)")
 EMAIL_RE = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,5}")
 CUT_RE = re.compile(

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pressfacts.dates import number_of
 from pressfacts.models import CustomerEvent, Span
 from pressfacts.statements.context import StatementContext
-from pressfacts.statements.vocabulary import alternation, keywords_re, words, words_re
+from pressfacts.statements.vocabulary import alternation, keywords, words, words_re
 
 NOUN = alternation(words("customers", "nouns"))
 COUNT = r"(?P<count>\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s{1,3}number\s{1,3}of)"
@@ -33,7 +33,7 @@ LOST_RE = re.compile(
 )
 SKIP_RE = words_re(words("sections", "forward_looking"))
 NOUN_RE = words_re(words("customers", "nouns"))
-NOUN_KEYWORDS = keywords_re("customers", "nouns")
+NOUN_KEYWORDS = keywords("customers", "nouns")
 
 
 def find(ctx: StatementContext) -> list[CustomerEvent]:

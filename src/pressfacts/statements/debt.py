@@ -24,14 +24,14 @@ from pressfacts.periods import PeriodRef
 from pressfacts.statements.context import StatementContext
 from pressfacts.statements.figures import APPROXIMATE_RE
 from pressfacts.statements.future import future_period
-from pressfacts.statements.vocabulary import alternation, keywords_re, pairs, words, words_re
+from pressfacts.statements.vocabulary import alternation, keywords, pairs, words, words_re
 
 VERBS = pairs("debt", "verbs")
 VERB_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<v{i}>{p})" for i, (_, p) in enumerate(VERBS)) + r")(?!\w)", re.I
 )
 INSTRUMENT_RE = words_re(words("debt", "instruments"))
-INSTRUMENT_KEYWORDS = keywords_re("debt", "instruments")
+INSTRUMENT_KEYWORDS = keywords("debt", "instruments")
 PLANNED_RE = re.compile(rf"\b{alternation(words('debt', 'planned'))}\s{{1,3}}(?:\w{{1,12}}\s{{1,3}})?$", re.I)
 SKIP_RE = words_re(words("sections", "forward_looking"))
 # Between the verb and its amount: a few words, then "by" or nothing ("pre-pay $275,000").

@@ -19,10 +19,10 @@ from pressfacts.mentions import find_mentions
 from pressfacts.metrics import find_metric_phrases
 from pressfacts.models import Fact, Mention, OneTimeItem, Part, Period, Span
 from pressfacts.statements.context import StatementContext
-from pressfacts.statements.vocabulary import alternation, keywords_re, words, words_re
+from pressfacts.statements.vocabulary import alternation, keywords, words, words_re
 
 CUE_RE = words_re(words("one_time", "cues"))
-CUE_KEYWORDS = keywords_re("one_time", "cues")
+CUE_KEYWORDS = keywords("one_time", "cues")
 SKIP_RE = words_re(words("sections", "forward_looking"))
 NOUN = alternation(words("one_time", "nouns"))
 MODIFIERS = rf"(?:{alternation(words('one_time', 'modifiers'))}\s{{1,3}}){{0,2}}"

@@ -24,10 +24,10 @@ from pressfacts.statements.context import StatementContext
 from pressfacts.statements.figures import Figures, figure_groups
 from pressfacts.statements.future import future_period
 from pressfacts.statements.outlook_metrics import Named, eps_kind, find_metrics, unit_of
-from pressfacts.statements.vocabulary import keywords_re, words, words_re
+from pressfacts.statements.vocabulary import keywords, words, words_re
 
 CUE_RE = words_re(words("outlook", "cues"))
-CUE_KEYWORDS = keywords_re("outlook", "cues")
+CUE_KEYWORDS = keywords("outlook", "cues")
 SKIP_RE = words_re([*words("outlook", "skip"), *words("sections", "forward_looking")])
 OR_PER_SHARE_RE = re.compile(r",?\s{0,3}or\s{1,3}$", re.I)
 CARRY_LIMIT = 1500

@@ -17,10 +17,10 @@ from collections.abc import Sequence
 
 from pressfacts.models import Section, Span
 from pressfacts.statements.context import StatementContext
-from pressfacts.statements.vocabulary import alternation, keywords_re, words, words_re
+from pressfacts.statements.vocabulary import alternation, keywords, words, words_re
 
 FLS_RE = words_re(words("sections", "forward_looking"))
-FLS_KEYWORDS = keywords_re("sections", "forward_looking")
+FLS_KEYWORDS = keywords("sections", "forward_looking")
 RISK_RE = words_re(words("sections", "risk"))
 CARRY_ON_RE = words_re(words("sections", "carry_on"))
 CONTACT_RE = re.compile(rf"\s{{0,3}}{alternation(words('sections', 'contact_headings'))}\s{{0,3}}:", re.I)

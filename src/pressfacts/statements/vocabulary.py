@@ -28,15 +28,12 @@ def pairs(kind: str, name: str) -> list[tuple[str, str]]:
     return [(label, fragment) for label, fragment in VOCABULARY[kind][name]]
 
 
-def keywords_re(kind: str, name: str) -> re.Pattern[str]:
+def keywords(kind: str, name: str) -> tuple[str, ...]:
     """The keywords of a word list, `<name>_keywords`: plain lower-case words, one of which each
-    word of the list holds. Searched in the lower-cased text, such a literal alternation runs many
-    times faster than the case-insensitive list, and tells where the list cannot match.
-
-    >>> bool(keywords_re("customers", "nouns").search("the loss of its largest accounts"))
-    True
+    word of the list holds. Found in the lower-cased text, they tell where the list cannot match,
+    many times faster than the case-insensitive list itself: `keywords("customers", "nouns")`.
     """
-    return re.compile("|".join(re.escape(keyword) for keyword in words(kind, f"{name}_keywords")))
+    return tuple(words(kind, f"{name}_keywords"))
 
 
 def alternation(fragments: Sequence[str]) -> str:
