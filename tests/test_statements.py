@@ -24,7 +24,7 @@ from pressfacts.models import Span
 from pressfacts.outputs import release_dict
 from pressfacts.periods import find_period_refs
 from pressfacts.pipeline import prose_regions
-from pressfacts.statements import StatementContext, build_context, find_statements
+from pressfacts.statements import StatementContext, build_context, contacts, find_statements
 from pressfacts.statements.figures import figure_groups
 from pressfacts.statements.speakers import parse_who
 from pressfacts.statements.vocabulary import VOCABULARY
@@ -436,3 +436,21 @@ def test_keywords_are_found_in_any_case_where_the_text_lowers_unevenly() -> None
         expected = [s for s in context.value_sentences() if re.search(word, text[s.start : s.end], re.I)]
         assert context.value_sentences_holding([word]) == expected
         assert len(expected) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "        Financial   Relations   and   Communicatio   Contacts:\nJane Doe (555) 123-4567",
+        "For   additional   information on the offering, press only: Jane Doe, jane@acme.com",
+        "Media Contact\nInvestor\nRelations Contacts\nFor more information contact: Contact: x",
+        "We contact customers. " * 30 + "Contacts: Jane Doe, (555) 123-4567",
+    ],
+)
+def test_headings_are_those_the_pattern_finds_over_the_whole_block(text: str) -> None:
+    """Searched only from a little before each keyword, the headings are those of a full scan."""
+    context = context_of(text)
+    for region in context.regions:
+        expected = [m.span() for m in contacts.HEADING_RE.finditer(text, region.start, region.end)]
+        assert [m.span() for m in contacts._headings(context, region)] == expected
+        assert expected or "Contacts:" not in text

@@ -24,6 +24,9 @@ HEADING = alternation(words("sections", "contact_headings"))
 # A heading alone on its line or block ("Media Contacts"), or ending in a colon anywhere ("Contact:").
 HEADING_RE = re.compile(rf"(?m:^)[ \t]{{0,8}}{HEADING}[ \t]{{0,3}}(?::|$)|\b{HEADING}[ \t]{{0,3}}:", re.I)
 HEADING_KEYWORDS = keywords("sections", "contact_headings")
+# A heading is a few words: its keyword stands well within this many characters of its start
+# (the longest the vocabulary allows, "Financial Relations and <word> Contacts" spaced out, about 60).
+HEADING_REACH = 200
 PHONE_RE = re.compile(r"(?<!\d)(?:\+?1[\s.\-]{1,2})?\(?\d{3}\)?[\s.\-]{0,2}\d{3}[\s.\-]\d{4}(?!\d)")
 EMAIL_RE = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,5}")
 CUT_RE = re.compile(
@@ -58,12 +61,33 @@ def find(ctx: StatementContext) -> list[Contact]:
     found: list[Contact] = []
     read_to = 0
     for region in (ctx.regions[i] for i in ctx.regions_holding(HEADING_KEYWORDS)):
-        for heading in HEADING_RE.finditer(ctx.text, region.start, region.end):
+        for heading in _headings(ctx, region):
             body = _body(ctx, region, heading.end()) if heading.start() >= read_to else None
             if body is not None:
                 found.extend(_people(ctx.text, body, _company_word(ctx)))
                 read_to = body.end
     return found
+
+
+def _headings(ctx: StatementContext, region: Span) -> Iterator[re.Match[str]]:
+    """The headings of a block, as `HEADING_RE.finditer` would find them, in text order.
+
+    The pattern is slow to run over a whole block; each heading holds a keyword, so the
+    next one starts at most `HEADING_REACH` before the next keyword, and it is searched from there.
+    """
+    at = region.start
+    while (keyword := _next_keyword(ctx.lowered, at, region.end)) is not None:
+        heading = HEADING_RE.search(ctx.text, max(at, keyword - HEADING_REACH), region.end)
+        if heading is None:
+            return
+        yield heading
+        at = heading.end()
+
+
+def _next_keyword(lowered: str, start: int, end: int) -> int | None:
+    """Where the first heading keyword in [start, end) of the lowered text starts."""
+    places = [lowered.find(keyword, start, end) for keyword in HEADING_KEYWORDS]
+    return min((place for place in places if place >= 0), default=None)
 
 
 def _company_word(ctx: StatementContext) -> str:
