@@ -24,7 +24,7 @@ from pressfacts.models import Span
 from pressfacts.outputs import release_dict
 from pressfacts.periods import find_period_refs
 from pressfacts.pipeline import prose_regions
-from pressfacts.statements import StatementContext, build_context, contacts, find_statements
+from pressfacts.statements import StatementContext, build_context, contacts, find_statements, sections
 from pressfacts.statements.figures import figure_groups
 from pressfacts.statements.speakers import parse_who
 from pressfacts.statements.vocabulary import VOCABULARY
@@ -454,3 +454,25 @@ def test_headings_are_those_the_pattern_finds_over_the_whole_block(text: str) ->
         expected = [m.span() for m in contacts.HEADING_RE.finditer(text, region.start, region.end)]
         assert [m.span() for m in contacts._headings(context, region)] == expected
         assert expected or "Contacts:" not in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IEC is a full service, ISO-9001 registered EMS provider.",
+        "Founded in 1960, Dynasil is a leading maker of optical materials.",
+        "Founded  in 1960,   Dynasil Corp. of America are the makers of ...",
+        "Founded in 1960,    Dynasil is a leading maker (four spaces).",
+        "Founded in 1960, IEC\nis a provider",
+        "IECX is a provider of ...",
+        "Acme Corp, whose shares are traded on the NYSE, is one of the largest ...",
+        "The company is a provider.",
+        "Founded in 1960,  Zeta is a maker of ...",
+    ],
+)
+def test_a_paragraph_saying_what_the_company_is(text: str) -> None:
+    """Names looked for in place read as the pattern that held them did."""
+    names = ["IEC", "Dynasil", "Acme", " Zeta"]
+    name = "|".join(re.escape(n) for n in names)
+    pattern = rf"(?:Founded\s{{1,3}}in\s{{1,3}}\d{{4}},\s{{1,3}})?(?:{name})\b[^\n]{{0,80}}?\s(?:is|are)\s{{1,3}}(?:a|an|the|one)\b"
+    assert sections._says_what(text, 0, names) == bool(re.match(pattern, text))
