@@ -92,6 +92,14 @@ class StatementContext:
             if self.sentences[i].end - self.sentences[i].start <= LONGEST_SENTENCE
         ]
 
+    def holds(self, keywords: Sequence[str], span: Span) -> bool:
+        """Whether a span holds one of `keywords`, in any case: when not, no word of their list is in it.
+
+        Cheaper than the list's own pattern, which is tried at nearly every letter of the span.
+        """
+        words_ = self.lowered[span.start : span.end]
+        return any(keyword in words_ for keyword in keywords)
+
     def regions_holding(self, keywords: Sequence[str]) -> list[int]:
         """The indexes of the prose blocks holding one of `keywords`, in any case (as above)."""
         return _holding(self.regions, self.region_starts, _occurrences(self.lowered, keywords))

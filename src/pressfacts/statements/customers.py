@@ -32,6 +32,8 @@ LOST_RE = re.compile(
     re.I,
 )
 SKIP_RE = words_re(words("sections", "forward_looking"))
+SKIP_KEYWORDS = keywords("sections", "forward_looking")
+EVENT_KEYWORDS = (*keywords("customers", "gained"), *keywords("customers", "lost"))
 NOUN_RE = words_re(words("customers", "nouns"))
 NOUN_KEYWORDS = keywords("customers", "nouns")
 
@@ -40,12 +42,20 @@ def find(ctx: StatementContext) -> list[CustomerEvent]:
     """Every customer gained or lost that the release states, in text order."""
     found: list[CustomerEvent] = []
     for sentence in ctx.value_sentences_holding(NOUN_KEYWORDS):
-        if not NOUN_RE.search(ctx.text, sentence.start, sentence.end):
-            continue
-        if SKIP_RE.search(ctx.text, sentence.start, sentence.end):
-            continue
-        found.extend(sorted(_events(ctx.text, sentence), key=lambda e: e.phrase.start))
+        if _may_state_events(ctx, sentence):
+            found.extend(sorted(_events(ctx.text, sentence), key=lambda e: e.phrase.start))
     return found
+
+
+def _may_state_events(ctx: StatementContext, sentence: Span) -> bool:
+    """A gain or loss word and a customer noun, outside the forward-looking statements.
+
+    The keywords are looked for before each pattern: far cheaper, and most sentences have none.
+    """
+    text, start, end = ctx.text, sentence.start, sentence.end
+    if not ctx.holds(EVENT_KEYWORDS, sentence) or not NOUN_RE.search(text, start, end):
+        return False
+    return not (ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_RE.search(text, start, end))
 
 
 def _events(text: str, sentence: Span) -> Iterator[CustomerEvent]:

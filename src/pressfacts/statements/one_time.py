@@ -24,6 +24,7 @@ from pressfacts.statements.vocabulary import alternation, keywords, words, words
 CUE_RE = words_re(words("one_time", "cues"))
 CUE_KEYWORDS = keywords("one_time", "cues")
 SKIP_RE = words_re(words("sections", "forward_looking"))
+SKIP_KEYWORDS = keywords("sections", "forward_looking")
 NOUN = alternation(words("one_time", "nouns"))
 MODIFIERS = rf"(?:{alternation(words('one_time', 'modifiers'))}\s{{1,3}}){{0,2}}"
 # "a pretax charge of $28 million", "two pretax charges, including $41 million"
@@ -61,13 +62,20 @@ def find(ctx: StatementContext) -> list[OneTimeItem]:
             index.setdefault((fact.metric, fact.period), []).append(fact)
     parts = {p.span: p for p in ctx.parts if p.whole_metric}
     for sentence in ctx.value_sentences_holding(CUE_KEYWORDS):
-        words_ = ctx.text[sentence.start : sentence.end]
-        if not CUE_RE.search(words_) or SKIP_RE.search(words_):
+        if not _cued(ctx, sentence):
             continue
         for item in _items(ctx, sentence, taken, parts):
             period = _period(ctx, sentence, item) or _previous_period(ctx, found, sentence)
             found.append(_resolve(ctx, sentence, item, period, index))
     return found
+
+
+def _cued(ctx: StatementContext, sentence: Span) -> bool:
+    """A one-time word, outside the forward-looking statements (their keywords are looked for first)."""
+    words_ = ctx.text[sentence.start : sentence.end]
+    if not CUE_RE.search(words_):
+        return False
+    return not (ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_RE.search(words_))
 
 
 def _items(
