@@ -26,9 +26,10 @@ ASCII_FOLDS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"
 class StatementContext:
     """A release as the statement finders see it; `regions` are its prose blocks, in text order.
 
-    The last four fields are indexes built with it: where each sentence and block
-    starts, the (months, end) of every period the release states with a date, and
-    the text in lower case (see `_lowered`) for the finders' keywords.
+    The fields after `ticker` are indexes built with it: where each sentence and block
+    starts, the (months, end) of every period the release states with a date, the text
+    in lower case (see `_lowered`) for the finders' keywords, and the period phrases of
+    the sentences `refs_in` was asked for.
     """
 
     document: Document
@@ -45,7 +46,6 @@ class StatementContext:
     region_starts: tuple[int, ...] = ()
     dated: tuple[tuple[int, dt.date], ...] = ()
     lowered: str = ""
-    # The period phrases of the sentences `refs_in` was asked for, by sentence.
     _refs: dict[Span, list[PeriodRef]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -86,11 +86,8 @@ class StatementContext:
         cannot hold a statement of that kind, and their own patterns run on the rest only.
         """
         held = _holding(self.sentences, self.sentence_starts, _occurrences(self.lowered, keywords))
-        return [
-            self.sentences[i]
-            for i in held
-            if self.sentences[i].end - self.sentences[i].start <= LONGEST_SENTENCE
-        ]
+        sentences = (self.sentences[i] for i in held)
+        return [s for s in sentences if s.end - s.start <= LONGEST_SENTENCE]
 
     def holds(self, keywords: Sequence[str], span: Span) -> bool:
         """Whether a span holds one of `keywords`, in any case: when not, no word of their list is in it.
