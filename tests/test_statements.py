@@ -24,7 +24,7 @@ from pressfacts.models import Span
 from pressfacts.outputs import release_dict
 from pressfacts.periods import find_period_refs
 from pressfacts.pipeline import prose_regions
-from pressfacts.statements import StatementContext, build_context, find_statements
+from pressfacts.statements import StatementContext, build_context, contacts, find_statements, sections
 from pressfacts.statements.figures import figure_groups
 from pressfacts.statements.speakers import parse_who
 from pressfacts.statements.vocabulary import VOCABULARY
@@ -413,3 +413,66 @@ def test_every_vocabulary_word_is_a_valid_bounded_pattern() -> None:
                     kind,
                     name,
                 )
+
+
+def test_every_word_of_a_list_holds_one_of_its_keywords() -> None:
+    """A list's `<name>_keywords` pass sentences over before the list runs: each is a plain
+    lower-case word, and each fragment of the list names one of them (a cheap guard, not a proof)."""
+    for kind, tables in VOCABULARY.items():
+        for name, keywords in tables.items():
+            if not name.endswith("_keywords"):
+                continue
+            assert all(re.fullmatch(r"[a-z][a-z\-]*", keyword) for keyword in keywords), (kind, name)
+            for fragment in tables[name.removesuffix("_keywords")]:
+                assert any(keyword in fragment.lower() for keyword in keywords), (kind, name, fragment)
+
+
+def test_keywords_are_found_in_any_case_where_the_text_lowers_unevenly() -> None:
+    """The dotted capital I lowers to two characters, the long s and the Kelvin sign to themselves:
+    the keywords still find every sentence a case-insensitive search finds, at its place."""
+    text = "\u0130\u0130 We drew on our credit facil\u0130ty. We added \u212aey clients. Our debt is \u017fecured."
+    context = context_of(text)
+    for word in ("facility", "key", "secured", "clients", "debt"):
+        expected = [s for s in context.value_sentences() if re.search(word, text[s.start : s.end], re.I)]
+        assert context.value_sentences_holding([word]) == expected
+        assert len(expected) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "        Financial   Relations   and   Communicatio   Contacts:\nJane Doe (555) 123-4567",
+        "For   additional   information on the offering, press only: Jane Doe, jane@acme.com",
+        "Media Contact\nInvestor\nRelations Contacts\nFor more information contact: Contact: x",
+        "We contact customers. " * 30 + "Contacts: Jane Doe, (555) 123-4567",
+    ],
+)
+def test_headings_are_those_the_pattern_finds_over_the_whole_block(text: str) -> None:
+    """Searched only from a little before each keyword, the headings are those of a full scan."""
+    context = context_of(text)
+    for region in context.regions:
+        expected = [m.span() for m in contacts.HEADING_RE.finditer(text, region.start, region.end)]
+        assert [m.span() for m in contacts._headings(context, region)] == expected
+        assert expected or "Contacts:" not in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IEC is a full service, ISO-9001 registered EMS provider.",
+        "Founded in 1960, Dynasil is a leading maker of optical materials.",
+        "Founded  in 1960,   Dynasil Corp. of America are the makers of ...",
+        "Founded in 1960,    Dynasil is a leading maker (four spaces).",
+        "Founded in 1960, IEC\nis a provider",
+        "IECX is a provider of ...",
+        "Acme Corp, whose shares are traded on the NYSE, is one of the largest ...",
+        "The company is a provider.",
+        "Founded in 1960,  Zeta is a maker of ...",
+    ],
+)
+def test_a_paragraph_saying_what_the_company_is(text: str) -> None:
+    """Names looked for in place read as the pattern that held them did."""
+    names = ["IEC", "Dynasil", "Acme", " Zeta"]
+    name = "|".join(re.escape(n) for n in names)
+    pattern = rf"(?:Founded\s{{1,3}}in\s{{1,3}}\d{{4}},\s{{1,3}})?(?:{name})\b[^\n]{{0,80}}?\s(?:is|are)\s{{1,3}}(?:a|an|the|one)\b"
+    assert sections._says_what(text, 0, names) == bool(re.match(pattern, text))

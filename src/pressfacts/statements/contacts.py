@@ -18,11 +18,15 @@ from dataclasses import dataclass, field
 
 from pressfacts.models import Contact, Span
 from pressfacts.statements.context import StatementContext
-from pressfacts.statements.vocabulary import alternation, words
+from pressfacts.statements.vocabulary import alternation, keywords, words
 
 HEADING = alternation(words("sections", "contact_headings"))
 # A heading alone on its line or block ("Media Contacts"), or ending in a colon anywhere ("Contact:").
 HEADING_RE = re.compile(rf"(?m:^)[ \t]{{0,8}}{HEADING}[ \t]{{0,3}}(?::|$)|\b{HEADING}[ \t]{{0,3}}:", re.I)
+HEADING_KEYWORDS = keywords("sections", "contact_headings")
+# A heading is a few words: its keyword stands well within this many characters of its start
+# (the longest the vocabulary allows, "Financial Relations and <word> Contacts" spaced out, about 60).
+HEADING_REACH = 200
 PHONE_RE = re.compile(r"(?<!\d)(?:\+?1[\s.\-]{1,2})?\(?\d{3}\)?[\s.\-]{0,2}\d{3}[\s.\-]\d{4}(?!\d)")
 EMAIL_RE = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,5}")
 CUT_RE = re.compile(
@@ -56,13 +60,34 @@ def find(ctx: StatementContext) -> list[Contact]:
     """Every person of the release's contact blocks, in text order."""
     found: list[Contact] = []
     read_to = 0
-    for region in ctx.regions:
-        for heading in HEADING_RE.finditer(ctx.text, region.start, region.end):
+    for region in (ctx.regions[i] for i in ctx.regions_holding(HEADING_KEYWORDS)):
+        for heading in _headings(ctx, region):
             body = _body(ctx, region, heading.end()) if heading.start() >= read_to else None
             if body is not None:
                 found.extend(_people(ctx.text, body, _company_word(ctx)))
                 read_to = body.end
     return found
+
+
+def _headings(ctx: StatementContext, region: Span) -> Iterator[re.Match[str]]:
+    """The headings of a block, as `HEADING_RE.finditer` would find them, in text order.
+
+    The pattern is slow to run over a whole block; each heading holds a keyword, so the
+    next one starts at most `HEADING_REACH` before the next keyword, and it is searched from there.
+    """
+    at = region.start
+    while (keyword := _next_keyword(ctx.lowered, at, region.end)) is not None:
+        heading = HEADING_RE.search(ctx.text, max(at, keyword - HEADING_REACH), region.end)
+        if heading is None:
+            return
+        yield heading
+        at = heading.end()
+
+
+def _next_keyword(lowered: str, start: int, end: int) -> int | None:
+    """Where the first heading keyword in [start, end) of the lowered text starts."""
+    places = [lowered.find(keyword, start, end) for keyword in HEADING_KEYWORDS]
+    return min((place for place in places if place >= 0), default=None)
 
 
 def _company_word(ctx: StatementContext) -> str:
@@ -93,8 +118,9 @@ def _people(text: str, body: Span, company: str) -> Iterator[Contact]:
     person = Person()
     for chunk in _chunks(text, body):
         words_ = text[chunk.start : chunk.end]
-        if PHONE_RE.fullmatch(words_) or EMAIL_RE.fullmatch(words_):
-            attribute = "phone" if PHONE_RE.fullmatch(words_) else "email"
+        phone = PHONE_RE.fullmatch(words_) is not None
+        if phone or EMAIL_RE.fullmatch(words_):
+            attribute = "phone" if phone else "email"
             if getattr(person, attribute) is None:
                 setattr(person, attribute, chunk)
                 person.parts.append(chunk)
@@ -127,13 +153,15 @@ def _joined(text: str, person: Person, title: Span) -> Span:
 
 def _chunks(text: str, body: Span) -> Iterator[Span]:
     """The body cut at line breaks, commas, labels, and around each phone and email."""
+    phones_and_emails = [
+        *PHONE_RE.finditer(text, body.start, body.end),
+        *EMAIL_RE.finditer(text, body.start, body.end),
+    ]
     marks = sorted(
         [(m.start(), m.end()) for m in CUT_RE.finditer(text, body.start, body.end)]
-        + [(m.start(), m.start()) for m in (*PHONE_RE.finditer(text, body.start, body.end),
-                                             *EMAIL_RE.finditer(text, body.start, body.end))]
-        + [(m.end(), m.end()) for m in (*PHONE_RE.finditer(text, body.start, body.end),
-                                         *EMAIL_RE.finditer(text, body.start, body.end))]
-    )  # fmt: skip
+        + [(m.start(), m.start()) for m in phones_and_emails]
+        + [(m.end(), m.end()) for m in phones_and_emails]
+    )
     start = body.start
     for cut_start, cut_end in [*marks, (body.end, body.end)]:
         chunk = _trimmed(text, start, cut_start)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from pressfacts.models import Document, Fact, Part, Period, Span
 from pressfacts.periods import Calendar, PeriodRef, find_period_refs, label_of, resolve
@@ -17,14 +17,19 @@ from pressfacts.sentences import split_sentences
 
 DATED_SLACK_DAYS = 7
 LONGEST_SENTENCE = 1200
+# Letters a case-insensitive pattern reads as an ASCII "i", "s" or "k" that `str.lower` does not
+# lower to it one for one: the dotted and the dotless i, the long s, the Kelvin sign.
+ASCII_FOLDS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
 @dataclass(frozen=True, slots=True)
 class StatementContext:
-    """A release as the statement finders see it; `regions` are its prose blocks.
+    """A release as the statement finders see it; `regions` are its prose blocks, in text order.
 
-    The last three fields are indexes built with it: where each sentence and block
-    starts, and the (months, end) of every period the release states with a date.
+    The fields after `ticker` are indexes built with it: where each sentence and block
+    starts, the (months, end) of every period the release states with a date, the text
+    in lower case (see `_lowered`) for the finders' keywords, and the period phrases of
+    the sentences `refs_in` was asked for.
     """
 
     document: Document
@@ -40,6 +45,8 @@ class StatementContext:
     sentence_starts: tuple[int, ...] = ()
     region_starts: tuple[int, ...] = ()
     dated: tuple[tuple[int, dt.date], ...] = ()
+    lowered: str = ""
+    _refs: dict[Span, list[PeriodRef]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -71,9 +78,37 @@ class StatementContext:
         """
         return [s for s in self.sentences if s.end - s.start <= LONGEST_SENTENCE]
 
+    def value_sentences_holding(self, keywords: Sequence[str]) -> list[Span]:
+        """The value sentences holding one of `keywords` (see `vocabulary.keywords`), in any case.
+
+        A first look for the finders whose word lists are slow to search sentence by sentence:
+        every word of such a list holds one of its keywords, so the sentences without one
+        cannot hold a statement of that kind, and their own patterns run on the rest only.
+        """
+        held = _holding(self.sentences, self.sentence_starts, _occurrences(self.lowered, keywords))
+        sentences = (self.sentences[i] for i in held)
+        return [s for s in sentences if s.end - s.start <= LONGEST_SENTENCE]
+
+    def holds(self, keywords: Sequence[str], span: Span) -> bool:
+        """Whether a span holds one of `keywords`, in any case: when not, no word of their list is in it.
+
+        Cheaper than the list's own pattern, which is tried at nearly every letter of the span.
+        """
+        words_ = self.lowered[span.start : span.end]
+        return any(keyword in words_ for keyword in keywords)
+
+    def regions_holding(self, keywords: Sequence[str]) -> list[int]:
+        """The indexes of the prose blocks holding one of `keywords`, in any case (as above)."""
+        return _holding(self.regions, self.region_starts, _occurrences(self.lowered, keywords))
+
     def refs_in(self, span: Span) -> list[PeriodRef]:
-        """The period phrases of a sentence, every rule run over it (see `find_period_refs`)."""
-        return find_period_refs(self.text, [span])
+        """The period phrases of a sentence, every rule run over it (see `find_period_refs`).
+
+        Found once per sentence: the outlook, one-time and debt rules often read the same one.
+        """
+        if span not in self._refs:
+            self._refs[span] = find_period_refs(self.text, [span])
+        return list(self._refs[span])
 
     def region_of(self, position: int) -> Span | None:
         """The prose block holding a position."""
@@ -125,4 +160,37 @@ def build_context(
         document, tuple(regions), sentences, calendar, tuple(refs), tuple(facts), tuple(parts),
         release_date, company, ticker, tuple(s.start for s in sentences), tuple(r.start for r in regions),
         tuple(sorted({(r.months, r.end) for r in refs if r.end is not None and r.months is not None})),
+        _lowered(document.text),
     )  # fmt: skip
+
+
+def _occurrences(lowered: str, keywords: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """Every place (start, end) of each keyword in the lowered text, overlapping ones too.
+
+    One `str.find` per keyword and place: they skip through the text many times faster
+    than a regex of the keywords can, which tries its alternatives at almost every letter.
+    """
+    for keyword in keywords:
+        at = lowered.find(keyword)
+        while at >= 0:
+            yield at, at + len(keyword)
+            at = lowered.find(keyword, at + 1)
+
+
+def _holding(spans: Sequence[Span], starts: Sequence[int], places: Iterable[tuple[int, int]]) -> list[int]:
+    """The indexes of the spans (apart, in text order, starting at `starts`) that hold a place whole."""
+    held = set()
+    for start, end in places:
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and end <= spans[i].end:
+            held.add(i)
+    return sorted(held)
+
+
+def _lowered(text: str) -> str:
+    """The text in lower case, letter for letter: where a case-insensitive pattern finds an
+    ASCII word in the text, the lower-case word stands at the same place in it."""
+    if not text.isascii():
+        for letter, ascii_letter in ASCII_FOLDS:
+            text = text.replace(letter, ascii_letter)
+    return text.lower()

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pressfacts.dates import number_of
 from pressfacts.models import CustomerEvent, Span
 from pressfacts.statements.context import StatementContext
-from pressfacts.statements.vocabulary import alternation, words, words_re
+from pressfacts.statements.vocabulary import alternation, keywords, words, words_re
 
 NOUN = alternation(words("customers", "nouns"))
 COUNT = r"(?P<count>\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s{1,3}number\s{1,3}of)"
@@ -32,20 +32,30 @@ LOST_RE = re.compile(
     re.I,
 )
 SKIP_RE = words_re(words("sections", "forward_looking"))
+SKIP_KEYWORDS = keywords("sections", "forward_looking")
+EVENT_KEYWORDS = (*keywords("customers", "gained"), *keywords("customers", "lost"))
 NOUN_RE = words_re(words("customers", "nouns"))
+NOUN_KEYWORDS = keywords("customers", "nouns")
 
 
 def find(ctx: StatementContext) -> list[CustomerEvent]:
     """Every customer gained or lost that the release states, in text order."""
     found: list[CustomerEvent] = []
-    for sentence in ctx.value_sentences():
-        # The noun first: one cheap search rules out most sentences.
-        if not NOUN_RE.search(ctx.text, sentence.start, sentence.end):
-            continue
-        if SKIP_RE.search(ctx.text, sentence.start, sentence.end):
-            continue
-        found.extend(sorted(_events(ctx.text, sentence), key=lambda e: e.phrase.start))
+    for sentence in ctx.value_sentences_holding(NOUN_KEYWORDS):
+        if _may_state_events(ctx, sentence):
+            found.extend(sorted(_events(ctx.text, sentence), key=lambda e: e.phrase.start))
     return found
+
+
+def _may_state_events(ctx: StatementContext, sentence: Span) -> bool:
+    """A gain or loss word and a customer noun, outside the forward-looking statements.
+
+    The keywords are looked for before each pattern: far cheaper, and most sentences have none.
+    """
+    text, start, end = ctx.text, sentence.start, sentence.end
+    if not ctx.holds(EVENT_KEYWORDS, sentence) or not NOUN_RE.search(text, start, end):
+        return False
+    return not (ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_RE.search(text, start, end))
 
 
 def _events(text: str, sentence: Span) -> Iterator[CustomerEvent]:

@@ -24,15 +24,17 @@ from pressfacts.periods import PeriodRef
 from pressfacts.statements.context import StatementContext
 from pressfacts.statements.figures import APPROXIMATE_RE
 from pressfacts.statements.future import future_period
-from pressfacts.statements.vocabulary import alternation, pairs, words, words_re
+from pressfacts.statements.vocabulary import alternation, keywords, pairs, words, words_re
 
 VERBS = pairs("debt", "verbs")
 VERB_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<v{i}>{p})" for i, (_, p) in enumerate(VERBS)) + r")(?!\w)", re.I
 )
 INSTRUMENT_RE = words_re(words("debt", "instruments"))
+INSTRUMENT_KEYWORDS = keywords("debt", "instruments")
 PLANNED_RE = re.compile(rf"\b{alternation(words('debt', 'planned'))}\s{{1,3}}(?:\w{{1,12}}\s{{1,3}})?$", re.I)
 SKIP_RE = words_re(words("sections", "forward_looking"))
+SKIP_KEYWORDS = keywords("sections", "forward_looking")
 # Between the verb and its amount: a few words, then "by" or nothing ("pre-pay $275,000").
 VERB_GAP_RE = re.compile(r"[^$.;]{0,80}?(?:\bby\s{1,3})?(?:" + APPROXIMATE_RE.pattern[:-1] + r")?", re.I)
 LEVEL_RE = re.compile(r"\b(?:to|from)\s{1,3}(?:approximately\s{1,3})?$", re.I)
@@ -49,25 +51,28 @@ SINCE_RE = re.compile(r"\bsince\b[^$;]{0,60}?(?P<date>" + DATE_RE.pattern + ")",
 
 @dataclass(frozen=True, slots=True)
 class Read:
-    """A sentence as the debt rules read it: its amounts and period phrases, found once."""
+    """A sentence as the debt rules read it: its amounts, found once.
+
+    Its period phrases are found only for the changes it states (`StatementContext.refs_in`).
+    """
 
     span: Span
     amounts: list[Mention]
-    refs: list[PeriodRef]
 
 
 def find(ctx: StatementContext) -> list[Debt]:
     """Every change in debt the release states, in text order."""
     found: list[Debt] = []
-    for sentence in ctx.value_sentences():
+    for sentence in ctx.value_sentences_holding(INSTRUMENT_KEYWORDS):
         words_ = ctx.text[sentence.start : sentence.end]
-        if SKIP_RE.search(words_) or not INSTRUMENT_RE.search(words_):
+        skipped = ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_RE.search(words_)
+        if skipped or not INSTRUMENT_RE.search(words_):
             continue
         verbs = list(VERB_RE.finditer(ctx.text, sentence.start, sentence.end))
         if not verbs:
             continue
         amounts = [m for m in find_mentions(ctx.text, [sentence]) if m.kind == "amount"]
-        read = Read(sentence, amounts, ctx.refs_in(sentence))
+        read = Read(sentence, amounts)
         for verb in verbs:
             found.extend(_changes(ctx, read, verb))
     return found
@@ -142,8 +147,9 @@ def _debt(
 
 def _period(ctx: StatementContext, clause: Span, read: Read, amount: Mention, planned: bool) -> Period | None:
     """The period named in the amount's clause, else right after the amount; ahead for a plan."""
-    refs = [r for r in read.refs if clause.start <= r.span.start and r.span.end <= clause.end]
-    refs = refs or [r for r in read.refs if r.span.start >= amount.span.end][:1]
+    stated = ctx.refs_in(read.span)
+    refs = [r for r in stated if clause.start <= r.span.start and r.span.end <= clause.end]
+    refs = refs or [r for r in stated if r.span.start >= amount.span.end][:1]
     year_end = YEAR_END_RE.search(ctx.text, amount.span.end, read.span.end) if planned else None
     if year_end is not None:
         # "expects to retire an additional $200 million by year-end 2004"

@@ -19,10 +19,12 @@ from pressfacts.mentions import find_mentions
 from pressfacts.metrics import find_metric_phrases
 from pressfacts.models import Fact, Mention, OneTimeItem, Part, Period, Span
 from pressfacts.statements.context import StatementContext
-from pressfacts.statements.vocabulary import alternation, words, words_re
+from pressfacts.statements.vocabulary import alternation, keywords, words, words_re
 
 CUE_RE = words_re(words("one_time", "cues"))
+CUE_KEYWORDS = keywords("one_time", "cues")
 SKIP_RE = words_re(words("sections", "forward_looking"))
+SKIP_KEYWORDS = keywords("sections", "forward_looking")
 NOUN = alternation(words("one_time", "nouns"))
 MODIFIERS = rf"(?:{alternation(words('one_time', 'modifiers'))}\s{{1,3}}){{0,2}}"
 # "a pretax charge of $28 million", "two pretax charges, including $41 million"
@@ -59,14 +61,21 @@ def find(ctx: StatementContext) -> list[OneTimeItem]:
         if fact.basis == "gaap":
             index.setdefault((fact.metric, fact.period), []).append(fact)
     parts = {p.span: p for p in ctx.parts if p.whole_metric}
-    for sentence in ctx.value_sentences():
-        words_ = ctx.text[sentence.start : sentence.end]
-        if not CUE_RE.search(words_) or SKIP_RE.search(words_):
+    for sentence in ctx.value_sentences_holding(CUE_KEYWORDS):
+        if not _cued(ctx, sentence):
             continue
         for item in _items(ctx, sentence, taken, parts):
             period = _period(ctx, sentence, item) or _previous_period(ctx, found, sentence)
             found.append(_resolve(ctx, sentence, item, period, index))
     return found
+
+
+def _cued(ctx: StatementContext, sentence: Span) -> bool:
+    """A one-time word, outside the forward-looking statements (their keywords are looked for first)."""
+    words_ = ctx.text[sentence.start : sentence.end]
+    if not CUE_RE.search(words_):
+        return False
+    return not (ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_RE.search(words_))
 
 
 def _items(

@@ -24,10 +24,12 @@ from pressfacts.statements.context import StatementContext
 from pressfacts.statements.figures import Figures, figure_groups
 from pressfacts.statements.future import future_period
 from pressfacts.statements.outlook_metrics import Named, eps_kind, find_metrics, unit_of
-from pressfacts.statements.vocabulary import words, words_re
+from pressfacts.statements.vocabulary import keywords, words, words_re
 
 CUE_RE = words_re(words("outlook", "cues"))
+CUE_KEYWORDS = keywords("outlook", "cues")
 SKIP_RE = words_re([*words("outlook", "skip"), *words("sections", "forward_looking")])
+SKIP_KEYWORDS = (*keywords("outlook", "skip"), *keywords("sections", "forward_looking"))
 OR_PER_SHARE_RE = re.compile(r",?\s{0,3}or\s{1,3}$", re.I)
 CARRY_LIMIT = 1500
 # A year alone, not the year of a date ("March 31, 2020") nor a percentage.
@@ -40,9 +42,8 @@ def find(ctx: StatementContext) -> list[Outlook]:
     """Every guidance figure of the release."""
     found: list[Outlook] = []
     carried: tuple[PeriodRef, int] | None = None
-    for sentence in ctx.value_sentences():
-        words_ = ctx.text[sentence.start : sentence.end]
-        if not CUE_RE.search(words_) or SKIP_RE.search(words_):
+    for sentence in ctx.value_sentences_holding(CUE_KEYWORDS):
+        if not _cued(ctx, sentence):
             continue
         refs = ctx.refs_in(sentence) or _bare_year(ctx.text, sentence)
         if refs and _leads(ctx, sentence):
@@ -52,6 +53,14 @@ def find(ctx: StatementContext) -> list[Outlook]:
             carried = None
         found.extend(_read(ctx, sentence, refs, carried[0] if carried else None))
     return found
+
+
+def _cued(ctx: StatementContext, sentence: Span) -> bool:
+    """A guidance cue, and no word that looks back on guidance (their keywords are looked for first)."""
+    words_ = ctx.text[sentence.start : sentence.end]
+    if not CUE_RE.search(words_):
+        return False
+    return not (ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_RE.search(words_))
 
 
 def _leads(ctx: StatementContext, sentence: Span) -> bool:

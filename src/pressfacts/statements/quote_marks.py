@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pressfacts.models import Span
 
 MARK_RE = re.compile(r"[\"“”]")
+CLAUSE_MARK_RE = re.compile(r"[.!?,]")
 OPEN_AFTER = frozenset(" \t\n\r([{—–-:/")
 CLOSE_BEFORE = frozenset(" \t\n\r.,;:)!?—–")
 NESTED_MAX = 40
@@ -120,7 +121,7 @@ def _nested_close(text: str, at: int, block: Span) -> int | None:
     close = MARK_RE.search(text, at + 1, min(block.end, at + NESTED_MAX))
     if close is None or _opens(text, close.start(), block, True):
         return None
-    if re.search(r"[.!?,]", text[at + 1 : close.start()]):
+    if CLAUSE_MARK_RE.search(text, at + 1, close.start()):
         return None
     return close.start()
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pressfacts.models import Quote, Span
 from pressfacts.sentences import split_sentences
 from pressfacts.statements.context import StatementContext
-from pressfacts.statements.quote_marks import Quotation, find_quotations
+from pressfacts.statements.quote_marks import MARK_RE, Quotation, find_quotations
 from pressfacts.statements.speakers import Speakers, Who, parse_who
 from pressfacts.statements.vocabulary import alternation, words
 
@@ -144,5 +144,5 @@ def _after(ctx: StatementContext, quotation: Quotation) -> tuple[Span, Who] | No
 
 
 def _next_mark(text: str, span: Span) -> int:
-    found = re.search(r"[\"“”]", text[span.start : span.end])
-    return span.start + found.start() if found else span.end
+    found = MARK_RE.search(text, span.start, span.end)
+    return found.start() if found else span.end

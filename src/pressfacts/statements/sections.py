@@ -17,9 +17,10 @@ from collections.abc import Sequence
 
 from pressfacts.models import Section, Span
 from pressfacts.statements.context import StatementContext
-from pressfacts.statements.vocabulary import alternation, words, words_re
+from pressfacts.statements.vocabulary import alternation, keywords, words, words_re
 
 FLS_RE = words_re(words("sections", "forward_looking"))
+FLS_KEYWORDS = keywords("sections", "forward_looking")
 RISK_RE = words_re(words("sections", "risk"))
 CARRY_ON_RE = words_re(words("sections", "carry_on"))
 CONTACT_RE = re.compile(rf"\s{{0,3}}{alternation(words('sections', 'contact_headings'))}\s{{0,3}}:", re.I)
@@ -29,6 +30,10 @@ FLS_HEADING_RE = re.compile(
 # "About Sears", "About Cree, Inc.", "About nVent", "About Dynasil: Founded in 1960, ...".
 ABOUT_RE = re.compile(r"About\s{1,3}(?:the\s{1,3})?[A-Za-z][^\n:]{0,60}?(?::\s|\s{0,3}\n|\s{0,3}$)")
 BULLET_RE = re.compile(r"\s{0,3}[•·\-*o]?\s{0,3}")
+# "Founded in 1960, Dynasil is ...": words before the name; each space after the comma may end them.
+FOUNDED_RE = re.compile(r"Founded\s{1,3}in\s{1,3}\d{4},(?P<gap>\s{1,3})")
+# What follows the company's name in a paragraph that says what the company is: " is a full service ...".
+IS_WHAT_RE = re.compile(r"\b[^\n]{0,80}?\s(?:is|are)\s{1,3}(?:a|an|the|one)\b")
 MIN_SECTION = 150
 MIN_BODY = 40
 LEAD_SENTENCES = 3
@@ -43,7 +48,8 @@ def find(ctx: StatementContext) -> list[Section]:
 
 def _forward_looking(ctx: StatementContext) -> Section | None:
     text, regions = ctx.text, ctx.regions
-    for i, region in enumerate(regions):
+    for i in ctx.regions_holding(FLS_KEYWORDS):
+        region = regions[i]
         if region.end - region.start < MIN_SECTION or not _risky(text, regions[i : i + 2]):
             continue
         sentences = ctx.sentences_in(region)
@@ -140,14 +146,23 @@ def _described(ctx: StatementContext) -> Section | None:
     names = [n for n in (ctx.ticker, (ctx.company or "").split(" ")[0]) if n]
     if not names:
         return None
-    name = alternation([re.escape(n) for n in names])
-    pattern = re.compile(
-        rf"(?:Founded\s{{1,3}}in\s{{1,3}}\d{{4}},\s{{1,3}})?{name}\b[^\n]{{0,80}}?\s(?:is|are)\s{{1,3}}(?:a|an|the|one)\b"
-    )
     for region in ctx.regions[1:]:
-        if region.end - region.start >= MIN_BODY and pattern.match(ctx.text, region.start):
+        if region.end - region.start >= MIN_BODY and _says_what(ctx.text, region.start, names):
             return Section(region, "about", None)
     return None
+
+
+def _says_what(text: str, start: int, names: Sequence[str]) -> bool:
+    """Whether the words at `start` are one of the names, perhaps after "Founded in <year>,", then
+    what the company is. Literal names are looked for in place: a pattern holding them would be
+    compiled anew for each release."""
+    founded = FOUNDED_RE.match(text, start)
+    starts = [start, *(range(founded.start("gap") + 1, founded.end() + 1) if founded else ())]
+    return any(
+        text.startswith(name, at) and IS_WHAT_RE.match(text, at + len(name))
+        for at in starts
+        for name in names
+    )
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -18,6 +18,7 @@ from pressfacts.statements.vocabulary import words
 TITLE_WORDS = frozenset(words("quote", "title_words"))
 HONORIFICS = frozenset(words("quote", "honorifics"))
 SUFFIXES = frozenset(words("quote", "name_suffixes"))
+HONORIFICS_AND_SUFFIXES = HONORIFICS | SUFFIXES
 PRONOUNS = frozenset(words("quote", "pronouns"))
 TOKEN_RE = re.compile(r"[^\s,]{1,40}|,")
 INITIAL_RE = re.compile(r"[A-Z]\.")
@@ -51,7 +52,7 @@ class Token:
     def is_namelike(self) -> bool:
         """A capitalised word, an initial, "Mr." or "II": what a name is made of (not "Corp.")."""
         word = self.word
-        if self.bare in HONORIFICS | SUFFIXES or INITIAL_RE.fullmatch(word):
+        if self.bare in HONORIFICS_AND_SUFFIXES or INITIAL_RE.fullmatch(word):
             return True
         return word[0].isupper() and not word.endswith(".") and not self.is_title
 
@@ -148,7 +149,7 @@ class Speakers:
         if span is None:
             return []
         tokens = self.text[span.start : span.end].split()
-        return [t for t in tokens if t.lower().rstrip(".") not in HONORIFICS | SUFFIXES]
+        return [t for t in tokens if t.lower().rstrip(".") not in HONORIFICS_AND_SUFFIXES]
 
     def _surname(self, span: Span | None) -> str:
         names = self._names(span)

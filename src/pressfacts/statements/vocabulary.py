@@ -28,6 +28,14 @@ def pairs(kind: str, name: str) -> list[tuple[str, str]]:
     return [(label, fragment) for label, fragment in VOCABULARY[kind][name]]
 
 
+def keywords(kind: str, name: str) -> tuple[str, ...]:
+    """The keywords of a word list, `<name>_keywords`: plain lower-case words, one of which each
+    word of the list holds. Found in the lower-cased text, they tell where the list cannot match,
+    many times faster than the case-insensitive list itself: `keywords("customers", "nouns")`.
+    """
+    return tuple(words(kind, f"{name}_keywords"))
+
+
 def alternation(fragments: Sequence[str]) -> str:
     """One non-capturing group trying the fragments in order."""
     return "(?:" + "|".join(fragments) + ")"
