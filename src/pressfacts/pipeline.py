@@ -101,7 +101,7 @@ def extract_document(document: Document, *, checks: bool = True, statements: boo
     release.statements = find_statements(
         build_context(
             document, regions, calendar, refs, facts=facts, parts=reader.parts, release_date=release_date,
-            company=identity.company, ticker=identity.ticker,
+            company=identity.company, ticker=identity.ticker, sentences=reader.sentences,
         )
     )  # fmt: skip
     return release
@@ -120,9 +120,9 @@ def read_prose(
         compares=cues.find_compare_markers(text, regions),
     )
     reader = Reader(text, tokens, calendar, running=calendar.current)
-    for region in regions:
-        for sentence in split_sentences(text, region):
-            reader.read(sentence)
+    reader.sentences = [s for region in regions for s in split_sentences(text, region)]
+    for sentence in reader.sentences:
+        reader.read(sentence)
     return reader
 
 

@@ -119,6 +119,7 @@ class Reader:
     comparisons: list[Comparison] = field(default_factory=list)
     sentence_amounts: list[Mention] = field(default_factory=list)
     eps_in_sentence: bool = False
+    sentences: list[Span] = field(default_factory=list)  # those read, in order
 
     def read(self, sentence: Span) -> None:
         phrases = _within(self.tokens.phrases, sentence)

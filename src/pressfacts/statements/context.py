@@ -153,9 +153,15 @@ def build_context(
     release_date: dt.date | None = None,
     company: str | None = None,
     ticker: str | None = None,
+    sentences: Sequence[Span] | None = None,
 ) -> StatementContext:
-    """The context of one release, its sentences split once for every finder."""
-    sentences = tuple(s for region in regions for s in split_sentences(document.text, region))
+    """The context of one release, its sentences split once for every finder.
+
+    `sentences` are those of `regions` when the caller has split them already.
+    """
+    if sentences is None:
+        sentences = [s for region in regions for s in split_sentences(document.text, region)]
+    sentences = tuple(sentences)
     return StatementContext(
         document, tuple(regions), sentences, calendar, tuple(refs), tuple(facts), tuple(parts),
         release_date, company, ticker, tuple(s.start for s in sentences), tuple(r.start for r in regions),
