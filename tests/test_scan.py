@@ -91,7 +91,7 @@ def corpus_texts() -> list[str]:
 
 def slow_find(rules: PhraseRules, text: str, regions: list[Span] | None) -> list[tuple[int, int, int, str]]:
     """Each rule scanned on its own over each window of its group: the plain algorithm."""
-    anchor = re.compile(rules.key_words, re.I)
+    anchor = re.compile(rules.key_words.pattern, re.I)
     found = []
     for region in coalesce(text, regions):
         hits: list[list[tuple[int, int]]] = [[] for _ in rules.members]

@@ -32,6 +32,26 @@ NAMED_GROUP_RE = re.compile(r"\(\?P<\w{1,40}>")
 # The non-ASCII characters that case-insensitive matching takes for ASCII letters
 # (dotted and dotless i, long s, Kelvin sign); tests/test_scan.py checks the list is whole.
 ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
+# Each twin and the ASCII letter a case-insensitive pattern reads it as.
+ASCII_FOLDS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+PLAIN_WORD_RE = re.compile(r"[A-Za-z]{1,40}")
+
+
+def lowered(text: str) -> str:
+    """The text in lower case, letter for letter: where a case-insensitive pattern finds an
+    ASCII word in the text, the lower-case word stands at the same place in it.
+
+    `str.lower` alone would lengthen the dotted capital I and leave the long s and the
+    dotless i as they are; the twins are folded to their ASCII letters first.
+    """
+    if not text.isascii():
+        for letter, ascii_letter in ASCII_FOLDS:
+            text = text.replace(letter, ascii_letter)
+    return text.lower()
+
+
+def _is_word_character(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def characters_of(char_class: str, flags: int = 0) -> str:
@@ -130,6 +150,59 @@ class RuleGroup:
         return found
 
 
+class KeyWords:
+    """Where any of a list of key words stands, as `\\b(?:w1|w2|...)` would find them (case-insensitive).
+
+    Plain words are looked for with `str.find` in the lowered text, which skips
+    through it far faster than the regex engine tries an alternation at every
+    word; other key words (patterns such as "19\\d\\d") with one `skipping`
+    pattern each. Every place of every word is gathered, then read as the
+    alternation would: at each place the word listed first, and no place
+    inside the one taken before.
+    """
+
+    def __init__(self, words: Sequence[str], firsts: Sequence[str]) -> None:
+        # The same search as one regex (what the tests compare with).
+        self.pattern = rf"\b(?=[{''.join(firsts)}])(?:{'|'.join(words)})"
+        listed = list(enumerate(zip(words, firsts, strict=True)))
+        self.plain = [(i, w.lower()) for i, (w, _) in listed if PLAIN_WORD_RE.fullmatch(w)]
+        for _, (word, first) in listed:
+            if PLAIN_WORD_RE.fullmatch(word) and not re.fullmatch(f"[{first}]", word[0], re.I):
+                raise ValueError(f"key word {word!r} does not start with one of [{first}]")
+        patterned = [(i, w, first) for i, (w, first) in listed if not PLAIN_WORD_RE.fullmatch(w)]
+        if any(re.compile(w).groups for _, w, _ in patterned):
+            raise ValueError("a key word pattern may not hold a group of its own")
+        # One pattern for them all, each word its own group in list order: at a place, the
+        # group that matched is the first listed word that matches there.
+        self.order = [i for i, _, _ in patterned]
+        alternatives = "|".join(f"({w})" for _, w, _ in patterned)
+        starts = "".join(first for _, _, first in patterned)
+        self.patterned = skipping(starts, rf"\b(?:{alternatives})", re.I) if patterned else None
+
+    def find(self, text: str, low: str, start: int, end: int) -> list[Window]:
+        """The key words' places (start, end) in text[start:end]; `low` is `lowered(text)`."""
+        places: list[tuple[int, int, int]] = []  # (start, word's place in the list, end)
+        for i, word in self.plain:
+            at = low.find(word, start, end)
+            while at >= 0:
+                if at == 0 or not _is_word_character(text[at - 1]):
+                    places.append((at, i, at + len(word)))
+                at = low.find(word, at + 1, end)
+        if self.patterned is not None:
+            for match in self.patterned.finditer(text, start, end):
+                # Group 1 is the whole key word; groups 2... are the words in their order.
+                k = next(k for k, group in enumerate(match.groups()[1:]) if group is not None)
+                places.append((match.start(1), self.order[k], match.end(1)))
+        places.sort()
+        found: list[Window] = []
+        free = start
+        for at, _, stop in places:
+            if at >= free:  # the first of its place, by list order, since places are sorted
+                found.append((at, stop))
+                free = max(stop, at + 1)
+        return found
+
+
 class PhraseRules:
     """A vocabulary of phrase patterns, each run only near its key words.
 
@@ -154,10 +227,8 @@ class PhraseRules:
             members = [i for i, name in enumerate(names) if scan[name][1] == key]
             classes = [scan[names[i]][0] for i in members]
             self.groups.append(RuleGroup((before, after), members, self.patterns, classes))
-        words = list(dict.fromkeys(w for ws, _, _, _ in anchors.values() for w in ws))
-        firsts = "".join(first for _, first, _, _ in anchors.values())
-        self.key_words = rf"\b(?=[{firsts}])(?:{'|'.join(words)})"
-        self.anchor = skipping(firsts, self.key_words, re.I)
+        firsts = {w: first for ws, first, _, _ in anchors.values() for w in ws}
+        self.key_words = KeyWords(list(firsts), list(firsts.values()))
         # A key word may belong to several groups ("quarter"): a hit is filed under each.
         self.members = [re.compile(rf"(?:{'|'.join(ws)})", re.I) for ws, _, _, _ in anchors.values()]
         self.groups_of = functools.lru_cache(maxsize=4096)(self._groups_of)
@@ -168,11 +239,12 @@ class PhraseRules:
     def find(self, text: str, regions: Sequence[Span] | None) -> list[Found]:
         """Non-overlapping matches in text order: (start, -end, rule index, match)."""
         found = []
+        low = lowered(text)
         for region in coalesce(text, regions):
             hits: list[list[Window]] = [[] for _ in self.members]
-            for match in spans(self.anchor, text, region.start, region.end):
-                for key in self.groups_of(match.group(1)):
-                    hits[key].append(match.span(1))
+            for start, end in self.key_words.find(text, low, region.start, region.end):
+                for key in self.groups_of(text[start:end]):
+                    hits[key].append((start, end))
             for group_hits, group in zip(hits, self.groups, strict=True):
                 if group_hits and group.members:
                     found.extend(group.find(text, _merged(group_hits, group.before, group.after, region)))

@@ -13,13 +13,11 @@ from dataclasses import dataclass, field
 
 from pressfacts.models import Document, Fact, Part, Period, Span
 from pressfacts.periods import Calendar, PeriodRef, find_period_refs, label_of, resolve
+from pressfacts.scan import lowered
 from pressfacts.sentences import split_sentences
 
 DATED_SLACK_DAYS = 7
 LONGEST_SENTENCE = 1200
-# Letters a case-insensitive pattern reads as an ASCII "i", "s" or "k" that `str.lower` does not
-# lower to it one for one: the dotted and the dotless i, the long s, the Kelvin sign.
-ASCII_FOLDS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +26,7 @@ class StatementContext:
 
     The fields after `ticker` are indexes built with it: where each sentence and block
     starts, the (months, end) of every period the release states with a date, the text
-    in lower case (see `_lowered`) for the finders' keywords, and the period phrases of
+    in lower case (see `scan.lowered`) for the finders' keywords, and the period phrases of
     the sentences `refs_in` was asked for.
     """
 
@@ -166,7 +164,7 @@ def build_context(
         document, tuple(regions), sentences, calendar, tuple(refs), tuple(facts), tuple(parts),
         release_date, company, ticker, tuple(s.start for s in sentences), tuple(r.start for r in regions),
         tuple(sorted({(r.months, r.end) for r in refs if r.end is not None and r.months is not None})),
-        _lowered(document.text),
+        lowered(document.text),
     )  # fmt: skip
 
 
@@ -191,12 +189,3 @@ def _holding(spans: Sequence[Span], starts: Sequence[int], places: Iterable[tupl
         if i >= 0 and end <= spans[i].end:
             held.add(i)
     return sorted(held)
-
-
-def _lowered(text: str) -> str:
-    """The text in lower case, letter for letter: where a case-insensitive pattern finds an
-    ASCII word in the text, the lower-case word stands at the same place in it."""
-    if not text.isascii():
-        for letter, ascii_letter in ASCII_FOLDS:
-            text = text.replace(letter, ascii_letter)
-    return text.lower()
