@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressfacts import metrics, periods
+from pressfacts import cues, metrics, periods
 from pressfacts.document import build_documents
 from pressfacts.models import Span
 from pressfacts.scan import (
     ASCII_CASE_TWINS,
+    Led,
     PhraseRules,
     _merged,
     characters_of,
@@ -171,3 +172,65 @@ def test_fast_find_equals_one_scan_per_rule_on_any_text(
 def test_every_key_word_opens_a_window(text: str, phrase: str) -> None:
     """Key words that start with a digit or a month name are found (they once had no first character)."""
     assert phrase in [m.group(0) for _, _, _, m in periods.PERIOD_RULES.find(text, None)]
+
+
+LED = [("comparisons", cues.COMPARE_RE), ("qualifiers", cues.QUALIFIER_SCAN)]
+CUE_WORDS = [
+    "as",
+    "compared",
+    "to",
+    "with",
+    "versus",
+    "vs.",
+    "vs",
+    "in",
+    "comparison",
+    "comparable",
+    "relative",
+    "against",
+    "over",
+    "than",
+    "above",
+    "below",
+    "from",
+    "before",
+    "excluding",
+    "exclusive",
+    "of",
+    "prior",
+    "not",
+    "including",
+    "adjusted",
+    "for",
+    "which",
+    "excludes",
+    "absent",
+    "income",
+    ".",
+]
+
+
+def plain_finditer(led: Led, text: str, regions: list[Span]) -> list[tuple[int, int]]:
+    return [m.span() for r in regions for m in led.pattern.finditer(text, r.start, r.end)]
+
+
+@pytest.mark.parametrize(("name", "led"), LED, ids=[name for name, _ in LED])
+def test_led_patterns_find_what_finditer_finds_on_the_corpus(name: str, led: Led) -> None:
+    for text in corpus_texts():
+        regions = [Span(0, len(text) // 2), Span(len(text) // 2 + 1, len(text))]
+        assert [m.span() for m in led.finditer(text, regions)] == plain_finditer(led, text, regions), name
+
+
+@pytest.mark.parametrize(("name", "led"), LED, ids=[name for name, _ in LED])
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from([*CUE_WORDS, "\n", "İn", "ſ", "K", "("]), max_size=40),
+    cut=st.integers(0, 300),
+)
+def test_led_patterns_find_what_finditer_finds_on_any_text(
+    name: str, led: Led, words: list[str], cut: int
+) -> None:
+    text = " ".join(words)
+    cut = min(cut, len(text))
+    regions = [Span(0, cut), Span(cut, len(text))]
+    assert [m.span() for m in led.finditer(text, regions)] == plain_finditer(led, text, regions), name

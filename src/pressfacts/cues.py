@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pressfacts.models import Span
-from pressfacts.scan import skipping, spans
+from pressfacts.scan import Led
 
-COMPARE_RE = skipping(
-    "acvioftrbf",
+COMPARE_RE = Led(
     r"""\b(?:(?:as\s{1,3})?compared\s{1,3}(?:to|with)|compares?\s{1,3}(?:to|with)|versus|vs\.?
        |in\s{1,3}comparison\s{1,3}(?:to|with)|comparable\s{1,3}(?:to|with)|relative\s{1,3}to|against|over|than|above|below|from)\b""",
+    ["as", "compar", "versus", "vs", "in", "relative", "against", "over", "than", "above", "below", "from"],
     re.I | re.X,
 )
 # "from" and "over" only compare when they follow a figure: "up 12% from $8.6 million".
@@ -28,7 +28,9 @@ WEAK_COMPARE = frozenset({"from", "over", "above", "below", "against"})
 QUALIFIER = r"""\b(?=[bepnaw])(?:before|excluding|exclusive\s{1,3}of|prior\s{1,3}to|not\s{1,3}including
        |adjusted\s{1,3}(?:for|to\s{1,3}exclude)|which\s{1,3}excludes?|absent)\b[^,;.()]{3,160}"""
 QUALIFIER_RE = re.compile(QUALIFIER, re.I | re.X)
-QUALIFIER_SCAN = skipping("bepnaw", QUALIFIER, re.I | re.X)
+QUALIFIER_SCAN = Led(
+    QUALIFIER, ["before", "excluding", "exclusive", "prior", "not", "adjusted", "which", "absent"], re.I | re.X
+)
 SENTENCE_BASIS_RE = re.compile(
     r"""^\W{0,3}(?:on\s{1,3}(?:a|an)\s{1,3}(?P<basis>managed|non-?GAAP|adjusted|pro\s{1,3}forma|normalized|operating|core)
        \s{1,3}basis|(?P<excl>excluding|before)\b[^,;]{3,160},)""",
@@ -74,23 +76,18 @@ class Qualifier:
 
 def find_compare_markers(text: str, regions: Sequence[Span]) -> list[tuple[Span, str]]:
     """ "compared to", "versus", "from" ...: where a sentence turns to another period."""
-    return [
-        (Span(*m.span(1)), m.group(1).lower().split()[0])
-        for region in regions
-        for m in spans(COMPARE_RE, text, region.start, region.end)
-    ]
+    return [(Span(*m.span()), m.group(0).lower().split()[0]) for m in COMPARE_RE.finditer(text, regions)]
 
 
 def find_qualifiers(text: str, regions: Sequence[Span]) -> list[Qualifier]:
     """ "before non-operating income items", "excluding the effects of ..."."""
     qualifiers = []
-    for region in regions:
-        for match in spans(QUALIFIER_SCAN, text, region.start, region.end):
-            phrase = _until_stop(match.group(1))
-            if _is_timing(phrase):
-                continue
-            span = Span(match.start(1), match.start(1) + len(phrase))
-            qualifiers.append(Qualifier(span, " ".join(phrase.split())))
+    for match in QUALIFIER_SCAN.finditer(text, regions):
+        phrase = _until_stop(match.group(0))
+        if _is_timing(phrase):
+            continue
+        span = Span(match.start(), match.start() + len(phrase))
+        qualifiers.append(Qualifier(span, " ".join(phrase.split())))
     return qualifiers
 
 
