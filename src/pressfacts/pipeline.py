@@ -17,7 +17,7 @@ from pressfacts.document import build_documents, load_documents, text_document
 from pressfacts.errors import InputError
 from pressfacts.mentions import find_mentions
 from pressfacts.metrics import find_metric_phrases
-from pressfacts.models import Document, Release, ReleaseContext, Span
+from pressfacts.models import Document, Mention, Release, ReleaseContext, Span
 from pressfacts.periods import Calendar, PeriodRef, find_period_refs
 from pressfacts.prose import ProseTokens, Reader
 from pressfacts.reconcile import reconcile
@@ -112,18 +112,64 @@ def read_prose(
 ) -> Reader:
     """The release's sentences read (tables excluded): facts, parts and stated changes."""
     text = document.text
+    mentions = find_mentions(text, regions)
+    sentences = [s for region in regions for s in split_sentences(text, region)]
+    # Metric names and cues matter only where there are figures to read them with.
+    near = near_figures(text, regions, sentences, mentions)
     tokens = ProseTokens(
-        mentions=find_mentions(text, regions),
-        phrases=find_metric_phrases(text, regions),
+        mentions=mentions,
+        phrases=find_metric_phrases(text, near),
         refs=refs,
-        qualifiers=cues.find_qualifiers(text, regions),
-        compares=cues.find_compare_markers(text, regions),
+        qualifiers=cues.find_qualifiers(text, near),
+        compares=cues.find_compare_markers(text, near),
     )
     reader = Reader(text, tokens, calendar, running=calendar.current)
-    reader.sentences = [s for region in regions for s in split_sentences(text, region)]
-    for sentence in reader.sentences:
+    reader.sentences = sentences
+    for sentence in sentences:
         reader.read(sentence)
     return reader
+
+
+# How far around a sentence with figures its metric names and cues are looked for: the sentence
+# before it (whose last metric a "This compares to ..." takes up), and what a figure's
+# "of last year's income" reaches past its sentence's end.
+NEAR_REACH = 200
+
+
+def near_figures(
+    text: str, regions: Sequence[Span], sentences: Sequence[Span], mentions: Sequence[Mention]
+) -> list[Span]:
+    """The parts of `regions` within reach of a sentence that states a figure, merged, in order."""
+    figures = [m.span.start for m in mentions if m.kind in ("amount", "per_share")]
+    spans: list[Span] = []
+    k = 0
+    for i, sentence in enumerate(sentences):
+        while k < len(figures) and figures[k] < sentence.start:
+            k += 1
+        if k == len(figures) or figures[k] >= sentence.end:
+            continue
+        before = sentences[i - 1].start if i else sentence.start
+        lo, hi = max(0, min(before, sentence.start - NEAR_REACH)), sentence.end + NEAR_REACH
+        if spans and lo <= spans[-1].end:
+            spans[-1] = Span(spans[-1].start, max(spans[-1].end, hi))
+        else:
+            spans.append(Span(lo, hi))
+    return _intersection(regions, spans)
+
+
+def _intersection(regions: Sequence[Span], spans: Sequence[Span]) -> list[Span]:
+    """The parts of `regions` inside `spans` (both in text order, apart)."""
+    found = []
+    i = j = 0
+    while i < len(regions) and j < len(spans):
+        lo, hi = max(regions[i].start, spans[j].start), min(regions[i].end, spans[j].end)
+        if lo < hi:
+            found.append(Span(lo, hi))
+        if regions[i].end <= spans[j].end:
+            i += 1
+        else:
+            j += 1
+    return found
 
 
 def prose_regions(document: Document) -> list[Span]:
