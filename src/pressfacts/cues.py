@@ -29,7 +29,9 @@ QUALIFIER = r"""\b(?=[bepnaw])(?:before|excluding|exclusive\s{1,3}of|prior\s{1,3
        |adjusted\s{1,3}(?:for|to\s{1,3}exclude)|which\s{1,3}excludes?|absent)\b[^,;.()]{3,160}"""
 QUALIFIER_RE = re.compile(QUALIFIER, re.I | re.X)
 QUALIFIER_SCAN = Led(
-    QUALIFIER, ["before", "excluding", "exclusive", "prior", "not", "adjusted", "which", "absent"], re.I | re.X
+    QUALIFIER,
+    ["before", "excluding", "exclusive", "prior", "not", "adjusted", "which", "absent"],
+    re.I | re.X,
 )
 SENTENCE_BASIS_RE = re.compile(
     r"""^\W{0,3}(?:on\s{1,3}(?:a|an)\s{1,3}(?P<basis>managed|non-?GAAP|adjusted|pro\s{1,3}forma|normalized|operating|core)
