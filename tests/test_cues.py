@@ -9,8 +9,10 @@ a hand-written variant. Expected notes follow the corpus gold (the seed's gold n
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressfacts.cues import (
@@ -317,3 +319,27 @@ def test_never_raise_on_any_text(before: str, after: str) -> None:
         assert 0 <= qualifier.span.start < qualifier.span.end <= len(text)
     for span, _ in find_compare_markers(text, _whole(text)):
         assert 0 <= span.start < span.end <= len(text)
+
+
+# The hedge test as it was written first, one regex: the Ending class must agree with it.
+PLAIN_HEDGE_RE = re.compile(
+    r"""(?:more\s{1,3}than|over|exceed(?:s|ed|ing)?|approximately|approx\.|about|nearly|almost|around|roughly
+       |up\s{1,3}to|at\s{1,3}least|in\s{1,3}excess\s{1,3}of|some|close\s{1,3}to|less\s{1,3}than|under|between)
+       \s{1,3}$""",
+    re.I | re.X,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["more", "than", "leftover", "over", "exceeded", "approx.", "APPROXIMATELY", "up", "to", "in", "excess",
+             "of", "ſome", "İn", "Kelvin", "$", "5", " ", "  ", "\n", "\t", "net", "income"]
+        ),
+        max_size=12,
+    )
+)  # fmt: skip
+def test_hedge_ending_agrees_with_one_regex(words: list[str]) -> None:
+    text = " ".join(words)
+    assert is_hedged(text) is (PLAIN_HEDGE_RE.search(text[-30:]) is not None)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pressfacts.models import Span
-from pressfacts.scan import Led
+from pressfacts.scan import Led, lowered
 
 COMPARE_RE = Led(
     r"""\b(?:(?:as\s{1,3})?compared\s{1,3}(?:to|with)|compares?\s{1,3}(?:to|with)|versus|vs\.?
@@ -38,12 +38,34 @@ SENTENCE_BASIS_RE = re.compile(
        \s{1,3}basis|(?P<excl>excluding|before)\b[^,;]{3,160},)""",
     re.I | re.X,
 )
-HEDGE_BEFORE_RE = re.compile(
-    r"""(?:more\s{1,3}than|over|exceed(?:s|ed|ing)?|approximately|approx\.|about|nearly|almost|around|roughly
-       |up\s{1,3}to|at\s{1,3}least|in\s{1,3}excess\s{1,3}of|some|close\s{1,3}to|less\s{1,3}than|under|between)
-       \s{1,3}$""",
-    re.I | re.X,
-)
+# Words that make the figure right after them inexact ("more than $800,000").
+HEDGES = (
+    "more than", "over", "exceed", "exceeds", "exceeded", "exceeding", "approximately", "approx.", "about",
+    "nearly", "almost", "around", "roughly", "up to", "at least", "in excess of", "some", "close to",
+    "less than", "under", "between",
+)  # fmt: skip
+
+
+class Ending:
+    """Whether a text ends with one of some phrases and then 1-3 spaces, case-insensitive.
+
+    A regex search for "(?:phrases)\\s{1,3}$" tries every position of the text; most texts
+    fail a cheaper test first: they must end with one of the phrases' last words.
+    """
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        alternatives = "|".join(re.escape(p).replace("\\ ", r"\s{1,3}") for p in phrases)
+        self.pattern = re.compile(rf"(?:{alternatives})\s{{1,3}}$", re.I)
+        self.last_words = tuple(sorted({p.split()[-1].lower() for p in phrases}))
+
+    def ends(self, text: str) -> bool:
+        words = text.rstrip()
+        if len(words) == len(text) or not lowered(words[-20:]).endswith(self.last_words):
+            return False
+        return self.pattern.search(text) is not None
+
+
+HEDGE_BEFORE = Ending(HEDGES)
 PART_BEFORE_RE = re.compile(
     r"(?:includ(?:ed|es|ing|e)|reflect(?:ed|s|ing)?|of\s{1,3}which|impact(?:ed)?\s{1,3}of|effect\s{1,3}of"
     r"|(?:increase|decrease|improvement|decline|reduction|change|gain|rise|drop|growth|charge|benefit)s?\s{1,3}of"
@@ -127,7 +149,7 @@ def sentence_basis(sentence: str) -> str | None:
 
 
 def is_hedged(before: str) -> bool:
-    return HEDGE_BEFORE_RE.search(before[-30:]) is not None
+    return HEDGE_BEFORE.ends(before[-30:])
 
 
 def is_part(before: str, after: str) -> bool:
