@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressfacts.cues import (
+    PART_BEFORE,
     WEAK_COMPARE,
     find_compare_markers,
     find_qualifiers,
@@ -343,3 +344,30 @@ PLAIN_HEDGE_RE = re.compile(
 def test_hedge_ending_agrees_with_one_regex(words: list[str]) -> None:
     text = " ".join(words)
     assert is_hedged(text) is (PLAIN_HEDGE_RE.search(text[-30:]) is not None)
+
+
+# The part-of test as it was written first, one regex: the Ending class must agree with it.
+PLAIN_PART_RE = re.compile(
+    r"(?:includ(?:ed|es|ing|e)|reflect(?:ed|s|ing)?|of\s{1,3}which|impact(?:ed)?\s{1,3}of|effect\s{1,3}of"
+    r"|(?:increase|decrease|improvement|decline|reduction|change|gain|rise|drop|growth|charge|benefit)s?\s{1,3}of"
+    r"|\b(?:up|down|increased|decreased|declined|rose|fell|grew|improved|higher|lower)(?:\s{1,3}by)?"
+    r"|\bby|totall?ing|amounting\s{1,3}to)"
+    r"(?:\s{1,3}(?:a|an|the|approximately))?\s{1,3}$",
+    re.I,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["included", "reflect", "of", "which", "impacted", "gains", "Growth", "setup", "up", "by", "standby",
+             "totalling", "amounting", "to", "a", "the", "approximately", "lower", "ſ", "İncluded", " ", "\n",
+             "$", "net", "income"]
+        ),
+        max_size=10,
+    )
+)  # fmt: skip
+def test_part_ending_agrees_with_one_regex(words: list[str]) -> None:
+    text = " ".join(words)
+    assert PART_BEFORE.ends(text[-40:]) is (PLAIN_PART_RE.search(text[-40:]) is not None)

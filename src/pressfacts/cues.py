@@ -49,14 +49,19 @@ HEDGES = (
 class Ending:
     """Whether a text ends with one of some phrases and then 1-3 spaces, case-insensitive.
 
-    A regex search for "(?:phrases)\\s{1,3}$" tries every position of the text; most texts
-    fail a cheaper test first: they must end with one of the phrases' last words.
+    `phrases` may end inside a longer word ("leftover"); `words` must start a word
+    ("up", not "setup"). `then` are words that may follow any phrase ("a", "the").
+    A regex search for "(?:phrases)\\s{1,3}$" tries every position of the text; most
+    texts fail a cheaper test first: they must end with one of the last words.
     """
 
-    def __init__(self, phrases: Sequence[str]) -> None:
-        alternatives = "|".join(re.escape(p).replace("\\ ", r"\s{1,3}") for p in phrases)
-        self.pattern = re.compile(rf"(?:{alternatives})\s{{1,3}}$", re.I)
-        self.last_words = tuple(sorted({p.split()[-1].lower() for p in phrases}))
+    def __init__(self, phrases: Sequence[str], words: Sequence[str] = (), then: Sequence[str] = ()) -> None:
+        loose = [_spaced(p) for p in phrases]
+        whole = [rf"\b{_spaced(w)}" for w in words]
+        alternatives = "|".join(loose + whole)
+        following = rf"(?:\s{{1,3}}(?:{'|'.join(map(_spaced, then))}))?" if then else ""
+        self.pattern = re.compile(rf"(?:{alternatives}){following}\s{{1,3}}$", re.I)
+        self.last_words = tuple(sorted({p.split()[-1].lower() for p in (*phrases, *words, *then)}))
 
     def ends(self, text: str) -> bool:
         words = text.rstrip()
@@ -65,15 +70,32 @@ class Ending:
         return self.pattern.search(text) is not None
 
 
+def _spaced(phrase: str) -> str:
+    """A phrase as a pattern: its words apart by 1-3 spaces of any kind."""
+    return re.escape(phrase).replace("\\ ", r"\s{1,3}")
+
+
 HEDGE_BEFORE = Ending(HEDGES)
-PART_BEFORE_RE = re.compile(
-    r"(?:includ(?:ed|es|ing|e)|reflect(?:ed|s|ing)?|of\s{1,3}which|impact(?:ed)?\s{1,3}of|effect\s{1,3}of"
-    r"|(?:increase|decrease|improvement|decline|reduction|change|gain|rise|drop|growth|charge|benefit)s?\s{1,3}of"
-    r"|\b(?:up|down|increased|decreased|declined|rose|fell|grew|improved|higher|lower)(?:\s{1,3}by)?"
-    r"|\bby|totall?ing|amounting\s{1,3}to)"
-    r"(?:\s{1,3}(?:a|an|the|approximately))?\s{1,3}$",
-    re.I,
-)
+# Words before a figure that make it a part of another one, a change or a charge:
+# "included $1.2 million", "an increase of $3 million", "up by $2 million", "totaling $5 million".
+PART_BEFORE = Ending(
+    phrases=[
+        *(f"includ{end}" for end in ("ed", "es", "ing", "e")),
+        *(f"reflect{end}" for end in ("ed", "s", "ing", "")),
+        "of which", "impact of", "impacted of", "effect of",
+        *(f"{change}{plural} of" for change in (
+            "increase", "decrease", "improvement", "decline", "reduction", "change", "gain", "rise", "drop",
+            "growth", "charge", "benefit") for plural in ("", "s")),
+        "totaling", "totalling", "amounting to",
+    ],
+    words=[
+        *(f"{move}{by}" for move in (
+            "up", "down", "increased", "decreased", "declined", "rose", "fell", "grew", "improved", "higher",
+            "lower") for by in ("", " by")),
+        "by",
+    ],
+    then=["a", "an", "the", "approximately"],
+)  # fmt: skip
 PART_AFTER_RE = re.compile(
     r"""^\s{0,3}(?:\((?:pre-?tax|after-?tax|aftertax|net)[^)]{0,20}\)\s{0,3})?
        (?:(?:pre-?tax|after-?tax|aftertax|non-?cash|one-?time|special|restructuring)\b
@@ -155,6 +177,4 @@ def is_hedged(before: str) -> bool:
 def is_part(before: str, after: str) -> bool:
     """True when an amount is a part, a charge or a change rather than a headline figure."""
     window = after[:80]
-    return bool(
-        PART_BEFORE_RE.search(before[-40:]) or PART_AFTER_RE.match(window) or PART_OF_RE.match(window)
-    )
+    return bool(PART_BEFORE.ends(before[-40:]) or PART_AFTER_RE.match(window) or PART_OF_RE.match(window))
