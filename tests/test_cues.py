@@ -331,7 +331,7 @@ PLAIN_HEDGE_RE = re.compile(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(
     st.lists(
         st.sampled_from(
