@@ -25,6 +25,7 @@ from pressfacts.cues import (
     sentence_basis,
 )
 from pressfacts.models import Span
+from pressfacts.prose import NEGATIVE_BEFORE
 from tests.corpus import require_corpus
 
 
@@ -371,3 +372,15 @@ PLAIN_PART_RE = re.compile(
 def test_part_ending_agrees_with_one_regex(words: list[str]) -> None:
     text = " ".join(words)
     assert PART_BEFORE.ends(text[-40:]) is (PLAIN_PART_RE.search(text[-40:]) is not None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["negative", "minus", "loss", "of", "gloss", "Minus", " ", "\n", "$"]), max_size=8
+    )
+)
+def test_negative_ending_agrees_with_one_regex(words: list[str]) -> None:
+    text = " ".join(words)
+    forwards = re.search(r"(?:negative|minus|loss\s{1,3}of)\s{1,3}$", text, re.I) is not None
+    assert NEGATIVE_BEFORE.ends(text) is forwards

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pressfacts.models import Span
-from pressfacts.scan import Led
+from pressfacts.scan import Ending, Led
 
 COMPARE_RE = Led(
     r"""\b(?:(?:as\s{1,3})?compared\s{1,3}(?:to|with)|compares?\s{1,3}(?:to|with)|versus|vs\.?
@@ -44,32 +44,6 @@ HEDGES = (
     "nearly", "almost", "around", "roughly", "up to", "at least", "in excess of", "some", "close to",
     "less than", "under", "between",
 )  # fmt: skip
-
-
-class Ending:
-    """Whether a text ends with one of some phrases and then 1-3 spaces, case-insensitive.
-
-    `phrases` may end inside a longer word ("leftover"); `words` must start a word
-    ("up", not "setup"). `then` are words that may follow any phrase ("a", "the").
-    The text is read backwards: a pattern of the phrases spelt backwards is matched at
-    the start of the reversed text, which costs a few steps, where a search for
-    "(?:phrases)\\s{1,3}$" would try every position of the text.
-    """
-
-    def __init__(self, phrases: Sequence[str], words: Sequence[str] = (), then: Sequence[str] = ()) -> None:
-        # A word start ("\\b" before it) comes after the word when it is spelt backwards.
-        backwards = [_backwards(p) for p in phrases] + [rf"{_backwards(w)}\b" for w in words]
-        following = rf"(?:(?:{'|'.join(map(_backwards, then))})\s{{1,3}})?" if then else ""
-        # "$" also matches before a newline that ends the text: hence the optional "\n" first.
-        self.pattern = re.compile(rf"\n?\s{{1,3}}{following}(?:{'|'.join(backwards)})", re.I)
-
-    def ends(self, text: str) -> bool:
-        return self.pattern.match(text[::-1]) is not None
-
-
-def _backwards(phrase: str) -> str:
-    """A phrase spelt backwards, as a pattern: its words apart by 1-3 spaces of any kind."""
-    return re.escape(phrase[::-1]).replace("\\ ", r"\s{1,3}")
 
 
 HEDGE_BEFORE = Ending(HEDGES)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pressfacts.models import Span
-from pressfacts.scan import PhraseRules, skipping
+from pressfacts.scan import PhraseRules
 
 EpsKind = Literal["eps", "eps_basic", "eps_diluted"]
 
@@ -112,11 +112,17 @@ OTHER_AFTER_RE = re.compile(
     re.I,
 )
 CLAUSE_END_RE = re.compile(r"[.!?](?=\s)|[\n:;|•]")
-# "the decrease in income from operations of $1.3 million": a change, not a level.
-CHANGE_BEFORE_RE = skipping(
-    "idgcrs",
-    r"(?:increase|decrease|decline|improvement|growth|change|reduction|rise|drop|gain|shortfall|swing|impact)s?"
-    r"\s{1,3}(?:in|on|to)\s{1,3}(?:the\s{1,3}|our\s{1,3}|its\s{1,3})?(?:[\w'’\-]{1,20}\s{1,3})?$",
+# "the decrease in income from operations of $1.3 million": a change, not a level. The words
+# before a phrase are read backwards (a match at the start of the reversed text costs a few
+# steps where a search for "...$" tries every position): this is, spelt backwards,
+# "<change>s? in|on|to (the|our|its)? (<word>)?" then 1-3 spaces and the phrase.
+CHANGES = (
+    "increase", "decrease", "decline", "improvement", "growth", "change", "reduction", "rise", "drop", "gain",
+    "shortfall", "swing", "impact",
+)  # fmt: skip
+CHANGE_BEFORE_BACKWARDS = re.compile(
+    r"\n?(?:\s{1,3}[\w'’\-]{1,20})?(?:\s{1,3}(?:eht|ruo|sti))?\s{1,3}(?:ni|no|ot)\s{1,3}s?"
+    rf"(?:{'|'.join(word[::-1] for word in CHANGES)})",
     re.I,
 )
 
@@ -159,7 +165,9 @@ def _phrase_of(order: int, match: re.Match[str], text: str) -> MetricPhrase:
         non_gaap = None
     if name == "net operating earnings":
         non_gaap = "net operating earnings"
-    changed = CHANGE_BEFORE_RE.search(text, max(0, match.start() - 60), match.start()) is not None
+    changed = (
+        CHANGE_BEFORE_BACKWARDS.match(text[max(0, match.start() - 60) : match.start()][::-1]) is not None
+    )
     if changed or OTHER_AFTER_RE.match(text, match.end()) or not _headline_modifiers(before, non_gaap):
         metric = "other"
     return MetricPhrase(span, name, metric, sign, eps_kind, non_gaap)

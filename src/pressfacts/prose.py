@@ -25,11 +25,12 @@ from pressfacts.cues import Qualifier
 from pressfacts.metrics import MetricPhrase
 from pressfacts.models import Comparison, Fact, Mention, Part, Period, Span, Unit
 from pressfacts.periods import Calendar, PeriodRef, resolve
+from pressfacts.scan import Ending
 
 EPS_METRICS = frozenset({"eps", "eps_basic", "eps_diluted"})
 HEADLINE = frozenset({"revenue", "net_income", "operating_income"})
 DILUTED_AFTER_RE = re.compile(r"^[^.;$]{0,45}?\b(?P<kind>fully[\s-]diluted|diluted|basic)\b", re.I)
-NEGATIVE_BEFORE_RE = re.compile(r"(?:negative|minus|loss\s{1,3}of)\s{1,3}$", re.I)
+NEGATIVE_BEFORE = Ending(["negative", "minus", "loss of"])
 LOSS_AFTER_RE = re.compile(r"^(?:[^.;$]{0,30}?\bloss\s{1,3}per\b|\s{0,3}(?:net\s{1,3})?loss\b)", re.I)
 FIGURE_BEFORE_RE = re.compile(
     r"(?:\d|%|percent|million|billion|thousand|cents|share|increase|decrease|gain|improvement|decline|growth|rise"
@@ -420,7 +421,7 @@ def _signed(amount: Mention, phrase: MetricPhrase | None, before: str, after: st
     value = amount.value
     if value < 0:
         return value
-    negative = (phrase is not None and phrase.sign < 0) or NEGATIVE_BEFORE_RE.search(before) is not None
+    negative = (phrase is not None and phrase.sign < 0) or NEGATIVE_BEFORE.ends(before)
     if LOSS_AFTER_RE.match(after):
         negative = True
     return -value if negative else value
