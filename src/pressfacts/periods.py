@@ -101,11 +101,11 @@ RULE_SCAN: dict[str, tuple[str, str]] = {
     "<ordinal> quarter of <year>": ("fst1-4", "quarter"),
     "Q<n> <year>": ("q1-4", "q"),
     "<ordinal> half of <year>": ("fs", "noun"),
-    "first nine months of <year>": ("fns", "noun"),
+    "first nine months of <year>": ("fns", "span"),
     "same <noun> of <prior>": ("scypr", "noun"),
     "the <year> quarter": ("t", "quarter"),
-    "<span> quarter of <year>": ("0-9otsnf", "noun"),
-    "<span> fiscal year": ("0-9otsnf", "noun"),
+    "<span> quarter of <year>": ("0-9otsnf", "span"),
+    "<span> fiscal year": ("0-9otsnf", "span"),
     "fiscal year <year>": ("ft12", "year"),
     "<year> <metric>": ("12", "year"),
     "for <year>": ("fid", "year"),
@@ -122,6 +122,8 @@ PERIOD_RULES = PhraseRules(
         "q": (["Q[1-4]", "[1-4]Q\\b"], "q1-4", 2, 20),
         "year": (["19\\d\\d", "20\\d\\d"], "12", 40, 40),
         "noun": (["quarter", "year", "month", "week", "half", "period", "date"], "qymwhpd", 40, 60),
+        # Phrases that count months or weeks ("13 weeks", "nine months") hold one of these.
+        "span": (["month", "week"], "mw", 40, 60),
     },
 )
 
