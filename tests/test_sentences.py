@@ -8,12 +8,14 @@ hand-written case. Each expected split was made by hand, reading the text.
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressfacts.models import Span
-from pressfacts.sentences import split_sentences
+from pressfacts.sentences import BOUNDARY_RE, split_sentences
 from tests.corpus import require_corpus
 
 SENTENCES: list[tuple[str | None, str, list[str]]] = [
@@ -181,3 +183,22 @@ def test_spans_are_ordered_trimmed_and_inside_the_region(text: str, data: st.Dat
         sentence = text[span.start : span.end]
         assert sentence == sentence.strip()
         previous_end = span.end
+
+
+# The boundary pattern as first written (one bullet alternative with optional blanks before it).
+PLAIN_BOUNDARY_RE = re.compile(
+    r"[.!?][\"'”’)]{0,2}\s{1,20}(?=[\"“'‘(]?[A-Z0-9$])|\n[ \t]*\n\s{0,40}|[ \t]{0,3}[•·|][ \t]{0,3}"
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "B", ".", "!", ")", '"', " ", "\t", "\n", "•", "·", "|", "$", "7"]), max_size=40
+    )
+)
+def test_boundaries_are_those_of_the_plain_pattern(chars: list[str]) -> None:
+    text = "".join(chars)
+    assert [m.span() for m in BOUNDARY_RE.finditer(text)] == [
+        m.span() for m in PLAIN_BOUNDARY_RE.finditer(text)
+    ]

@@ -14,9 +14,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pressfacts.dates import DATE_RE, date_of_match
+from pressfacts.dates import DATE_SCAN, date_of_match
 from pressfacts.models import DocumentMeta, Period
 from pressfacts.periods import Calendar, PeriodRef, label_of
+from pressfacts.scan import spans
 
 # "(NASDAQ: CCRT)", "(NYSE:PPW)", "(IECE.OB)", "(DDS-NYSE)", "(Time Warner, NYSE: TWX)", "(OTCBB: DYSL)".
 EXCHANGES = r"NASDAQ(?:/NMS)?|Nasdaq(?:/NMS)?|NYSE|AMEX|OTCBB|OTC\s?BB|OTC|TSX|NYSE\s?American|NYSE\s?MKT|Nasdaq\s?GS|Nasdaq\s?GM"
@@ -103,7 +104,7 @@ def _title(name: str | None) -> str | None:
 def find_release_date(text: str, meta: DocumentMeta) -> dt.date | None:
     """The dateline date: the first date near the top that is not a period end."""
     head = text[:3000]
-    for match in DATE_RE.finditer(head):
+    for match in spans(DATE_SCAN, head, 0, len(head)):
         if DATE_CONTEXT_SKIP_RE.search(head[max(0, match.start() - 15) : match.start()]):
             continue
         has_year = match.group("year") or match.group("year2")

@@ -10,6 +10,8 @@ import calendar
 import datetime as dt
 import re
 
+from pressfacts.scan import skipping
+
 # Month names and the abbreviations releases use; "sept" appears in AP style.
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1,
@@ -38,6 +40,10 @@ DATE_RE = re.compile(
        | \b(?P<day2>\d{{1,2}})\s{{1,3}}(?P<month2>{MONTH_PATTERN})\s{{0,3}},?\s{{0,3}}(?P<year2>(?:19|20)\d\d)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+# DATE_RE in the form the regex engine skips through quickly (see scan.skipping): group 1 is
+# the date, its named groups as in DATE_RE; scan.spans gives the dates one after the other.
+DATE_SCAN = skipping("adfjmnos0-9", DATE_RE.pattern, re.IGNORECASE | re.VERBOSE)
 
 # Durations written in words or digits: "three months", "13 weeks", "thirty-nine weeks".
 NUMBER_WORDS: dict[str, int] = {

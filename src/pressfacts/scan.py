@@ -50,10 +50,6 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
-def _is_word_character(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 def characters_of(char_class: str, flags: int = 0) -> str:
     """The characters (escaped, for a case-sensitive set) that `[char_class]` matches under `flags`.
 
@@ -154,12 +150,14 @@ def word_starts(text: str, low: str, words: Sequence[str], start: int, end: int)
     """Every (place, index of the word) where one of `words` (lower-case) starts a word in
     text[start:end] and ends inside it; `low` is `lowered(text)`. Sorted by place, then index."""
     places = []
+    find = low.find
     for i, word in enumerate(words):
-        at = low.find(word, start, end)
+        at = find(word, start, end)
         while at >= 0:
-            if at == 0 or not _is_word_character(text[at - 1]):
+            before = text[at - 1] if at else " "
+            if not (before.isalnum() or before == "_"):  # a word starts here (as "\\b" tells)
                 places.append((at, i))
-            at = low.find(word, at + 1, end)
+            at = find(word, at + 1, end)
     places.sort()
     return places
 

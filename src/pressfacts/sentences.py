@@ -62,8 +62,11 @@ ABBREVIATIONS = frozenset(
         "bros",
     ]
 )
+# Each alternative starts with a character set, so the engine rejects most positions at once
+# (the bullet with or without blanks before it is written twice for that).
 BOUNDARY_RE = re.compile(
-    r"[.!?][\"'”’)]{0,2}\s{1,20}(?=[\"“'‘(]?[A-Z0-9$])|\n[ \t]*\n\s{0,40}|[ \t]{0,3}[•·|][ \t]{0,3}"
+    r"[.!?][\"'”’)]{0,2}\s{1,20}(?=[\"“'‘(]?[A-Z0-9$])|\n[ \t]*\n\s{0,40}"
+    r"|[ \t]{1,3}[•·|][ \t]{0,3}|[•·|][ \t]{0,3}"
 )
 WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]{0,10})\.$")
 
@@ -99,8 +102,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
+    piece = text[start:end]
+    words = piece.strip()
+    if not words:
+        return Span(end, end)
+    start += len(piece) - len(piece.lstrip())
+    return Span(start, start + len(words))
