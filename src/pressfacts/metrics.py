@@ -127,7 +127,9 @@ CHANGE_BEFORE_BACKWARDS = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: made by the hundred per release, and a frozen dataclass is several times
+# slower to build. Treat it as a value all the same: make a new one, never assign to one.
+@dataclass(slots=True)
 class MetricPhrase:
     """A metric named in prose: the headline metric it is, or "other"."""
 

@@ -128,7 +128,9 @@ PERIOD_RULES = PhraseRules(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: made by the hundred per release, and a frozen dataclass is several times
+# slower to build. Treat it as a value all the same: make a new one, never assign to one.
+@dataclass(slots=True)
 class PeriodRef:
     """A period as written; unresolved fields are None.
 

@@ -75,7 +75,9 @@ class ProseTokens:
     compares: Sequence[tuple[Span, str]]
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: made by the hundred per release, and a frozen dataclass is several times
+# slower to build. Treat it as a value all the same: make a new one, never assign to one.
+@dataclass(slots=True)
 class PeriodChoice:
     """The period given to an amount, how it was chosen, and the phrase that named it."""
 
@@ -93,7 +95,9 @@ class Frame:
     periods: list[tuple[PeriodRef, list[Period]]] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: made by the hundred per release, and a frozen dataclass is several times
+# slower to build. Treat it as a value all the same: make a new one, never assign to one.
+@dataclass(slots=True)
 class Place:
     """Where an amount stands: its frame, the sentence's frames, and what they hold."""
 

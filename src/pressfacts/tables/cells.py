@@ -56,7 +56,9 @@ NUMBER_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: made by the hundred per release, and a frozen dataclass is several times
+# slower to build. Treat it as a value all the same: make a new one, never assign to one.
+@dataclass(slots=True)
 class Number:
     """A parsed cell: `value` as printed (before any table scale), signed.
 
