@@ -111,6 +111,7 @@ OTHER_AFTER_RE = re.compile(
     r"|(?:for\s{1,3}(?:the\s{1,3})?\w{1,12}\s{1,3})?from\s{1,3}(?!operations))",
     re.I,
 )
+WORD_OR_MARK_RE = re.compile(r"[A-Za-z0-9][\w'’\-]{0,30}|[.;:,()]")
 CLAUSE_END_RE = re.compile(r"[.!?](?=\s)|[\n:;|•]")
 # "the decrease in income from operations of $1.3 million": a change, not a level. The words
 # before a phrase are read backwards (a match at the start of the reversed text costs a few
@@ -190,7 +191,7 @@ def _words_before(text: str, start: int) -> list[str]:
     # Words across a line break or a sentence end do not modify the phrase.
     cut = max((m.end() for m in CLAUSE_END_RE.finditer(window)), default=0)
     window = window[cut:]
-    words = re.findall(r"[A-Za-z0-9][\w'’\-]{0,30}|[.;:,()]", window)[-2:]
+    words = WORD_OR_MARK_RE.findall(window)[-2:]
     return [w.lower() for w in words]
 
 

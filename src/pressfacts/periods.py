@@ -154,6 +154,8 @@ class PeriodRef:
 
 
 NewRef = Callable[..., PeriodRef]
+# A length in these is a calendar period; in months or weeks, a count (see PeriodRef.counted).
+CALENDAR_NOUN_RE = re.compile(r"year|quarter|half", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +247,7 @@ def _dated_refs(base: NewRef, groups: dict[str, str], match: re.Match[str]) -> l
     for key in ("noun1", "noun2"):
         if key in groups:
             months, ordinal = _noun_months(groups[key])
-            counted = not re.search(r"year|quarter|half", groups[key], re.I)
+            counted = not CALENDAR_NOUN_RE.search(groups[key])
             refs.append(
                 base(
                     months=months,

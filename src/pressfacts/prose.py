@@ -61,6 +61,7 @@ ANAPHORA_RE = re.compile(
 EARNED_RE = re.compile(r"\bearn(?:ed|s|ings)?\b", re.I)
 TABLE_GAP_BEFORE_RE = re.compile(r"[\d)]\s{0,6}\$?\s{0,3}\(?$")
 TABLE_GAP_AFTER_RE = re.compile(r"\s{0,6}\$?\s{0,3}\(?\$?\s{0,2}\d")
+LIST_SEPARATOR_RE = re.compile(r",\s{0,3}(?:\(|\$|\d)")
 LIST_GAP_RE = re.compile(r"^[\s,]{0,3}(?:and|&)?\s{0,3}$", re.I)
 
 
@@ -456,7 +457,7 @@ def _basis_note(
 def _same_group(text: str, start: int, end: int) -> bool:
     """No list separator (a comma before another figure) and no new metric between."""
     gap = text[start:end]
-    return not re.search(r",\s{0,3}(?:\(|\$|\d)", gap) and len(gap) < 120
+    return not LIST_SEPARATOR_RE.search(gap) and len(gap) < 120
 
 
 def _make_fact(
