@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressfacts.metrics import CHANGE_BEFORE_BACKWARDS, find_metric_phrases
+from pressfacts.metrics import CHANGE_BEFORE_BACKWARDS, _words_before, find_metric_phrases
 from tests.corpus import require_corpus
 
 # (exact text of the span, metric, sign, eps kind, non-GAAP note)
@@ -216,3 +216,19 @@ def test_change_before_read_backwards_agrees_with_the_forward_search(words: list
     window = text[-60:]
     forwards = CHANGE_BEFORE_FORWARDS.search(window) is not None
     assert (CHANGE_BEFORE_BACKWARDS.match(window[::-1]) is not None) is forwards
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["net", "Adjusted", ".", "!", " ", "\n", ":", ";", "|", "•", "non-GAAP", "(", ","]),
+        max_size=25,
+    )
+)
+def test_words_before_cut_at_the_last_clause_end(parts: list[str]) -> None:
+    text = "".join(parts) + " income"
+    start = len(text) - len("income")
+    window = text[max(0, start - 40) : start]
+    cut = max((m.end() for m in re.finditer(r"[.!?](?=\s)|[\n:;|•]", window)), default=0)
+    words = re.findall(r"[A-Za-z0-9][\w'’\-]{0,30}|[.;:,()]", window[cut:])[-2:]
+    assert _words_before(text, start) == [w.lower() for w in words]

@@ -112,7 +112,9 @@ OTHER_AFTER_RE = re.compile(
     re.I,
 )
 WORD_OR_MARK_RE = re.compile(r"[A-Za-z0-9][\w'’\-]{0,30}|[.;:,()]")
-CLAUSE_END_RE = re.compile(r"[.!?](?=\s)|[\n:;|•]")
+# A clause end ("." before a space, a line break, ":" ...), as found in the reversed text: the
+# first one there is the last one before a phrase, with no scan of the clauses before it.
+CLAUSE_END_BACKWARDS = re.compile(r"[\n:;|•]|(?<=\s)[.!?]")
 # "the decrease in income from operations of $1.3 million": a change, not a level. The words
 # before a phrase are read backwards (a match at the start of the reversed text costs a few
 # steps where a search for "...$" tries every position): this is, spelt backwards,
@@ -189,8 +191,8 @@ def _words_before(text: str, start: int) -> list[str]:
     """The two words before a phrase, lowercased; possessives are neutral."""
     window = text[max(0, start - 40) : start]
     # Words across a line break or a sentence end do not modify the phrase.
-    cut = max((m.end() for m in CLAUSE_END_RE.finditer(window)), default=0)
-    window = window[cut:]
+    last = CLAUSE_END_BACKWARDS.search(window[::-1])
+    window = window[len(window) - last.start() :] if last else window
     words = WORD_OR_MARK_RE.findall(window)[-2:]
     return [w.lower() for w in words]
 
