@@ -25,7 +25,7 @@ from pressfacts.cues import (
     sentence_basis,
 )
 from pressfacts.models import Span
-from pressfacts.prose import NEGATIVE_BEFORE
+from pressfacts.prose import FIGURE_BEFORE_BACKWARDS, NEGATIVE_BEFORE
 from tests.corpus import require_corpus
 
 
@@ -384,3 +384,25 @@ def test_negative_ending_agrees_with_one_regex(words: list[str]) -> None:
     text = " ".join(words)
     forwards = re.search(r"(?:negative|minus|loss\s{1,3}of)\s{1,3}$", text, re.I) is not None
     assert NEGATIVE_BEFORE.ends(text) is forwards
+
+
+# "A figure just before a weak comparison word" as first written, searched forwards.
+FIGURE_BEFORE_FORWARDS = re.compile(
+    r"(?:\d|%|percent|million|billion|thousand|cents|share|increase|decrease|gain|improvement|decline|growth|rise"
+    r"|jump|drop)s?(?:,?\s{1,3}respectively)?\W{0,3}$",
+    re.I,
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["5", "12%", "percent", "Millions", "shares", "gains", "respectively", ",", ")", " ", "\n",
+                         "(", "up", "drops", "ſhare", "K"]),
+        max_size=10,
+    )
+)  # fmt: skip
+def test_figure_before_read_backwards_agrees_with_the_forward_search(words: list[str]) -> None:
+    before = " ".join(words).rstrip()
+    forwards = FIGURE_BEFORE_FORWARDS.search(before) is not None
+    assert (FIGURE_BEFORE_BACKWARDS.match(before[::-1]) is not None) is forwards

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
-from operator import attrgetter
 from typing import TypeVar
 
 from pressfacts import cues
@@ -32,10 +31,15 @@ HEADLINE = frozenset({"revenue", "net_income", "operating_income"})
 DILUTED_AFTER_RE = re.compile(r"^[^.;$]{0,45}?\b(?P<kind>fully[\s-]diluted|diluted|basic)\b", re.I)
 NEGATIVE_BEFORE = Ending(["negative", "minus", "loss of"])
 LOSS_AFTER_RE = re.compile(r"^(?:[^.;$]{0,30}?\bloss\s{1,3}per\b|\s{0,3}(?:net\s{1,3})?loss\b)", re.I)
-FIGURE_BEFORE_RE = re.compile(
-    r"(?:\d|%|percent|million|billion|thousand|cents|share|increase|decrease|gain|improvement|decline|growth|rise"
-    r"|jump|drop)s?(?:,?\s{1,3}respectively)?\W{0,3}$",
-    re.I,
+# "... a 12% increase from $8.6 million": a figure (or a change) just before a weak comparison
+# word, read backwards (see scan.Ending): the text ends with one of these, then "respectively"
+# maybe, then up to three non-word characters.
+FIGURE_WORDS = (
+    "percent", "million", "billion", "thousand", "cents", "share", "increase", "decrease", "gain", "improvement",
+    "decline", "growth", "rise", "jump", "drop",
+)  # fmt: skip
+FIGURE_BEFORE_BACKWARDS = re.compile(
+    rf"\W{{0,3}}(?:ylevitcepser\s{{1,3}},?)?s?(?:\d|%|{'|'.join(w[::-1] for w in FIGURE_WORDS)})", re.I
 )
 PART_OF_RE = re.compile(
     r"\s{0,3}of\s{1,3}(?:the\s{1,3})?(?:reported\s{1,3}|total\s{1,3})?[^.;$()]{0,50}?"
@@ -74,6 +78,20 @@ class ProseTokens:
     refs: Sequence[PeriodRef]
     qualifiers: Sequence[Qualifier]
     compares: Sequence[tuple[Span, str]]
+    # Where each item starts, for finding those inside a sentence by bisection.
+    mention_starts: list[int] = field(init=False, repr=False, compare=False)
+    phrase_starts: list[int] = field(init=False, repr=False, compare=False)
+    ref_starts: list[int] = field(init=False, repr=False, compare=False)
+    qualifier_starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name, items in (
+            ("mention_starts", self.mentions),
+            ("phrase_starts", self.phrases),
+            ("ref_starts", self.refs),
+            ("qualifier_starts", self.qualifiers),
+        ):
+            object.__setattr__(self, name, [item.span.start for item in items])
 
 
 # Not frozen: made by the hundred per release, and a frozen dataclass is several times
@@ -128,17 +146,21 @@ class Reader:
     sentences: list[Span] = field(default_factory=list)  # those read, in order
 
     def read(self, sentence: Span) -> None:
-        phrases = _within(self.tokens.phrases, sentence)
+        phrases = _within(self.tokens.phrases, self.tokens.phrase_starts, sentence)
         carried, self.last_phrase = self.last_phrase, (phrases[-1] if phrases else None)
         if carried is not None and ANAPHORA_RE.match(self.text, sentence.start):
             # "This compares to ...", "This represents a 59% increase over $10.3 million": the last sentence's metric.
             phrases = [carried, *phrases]
-        amounts = [m for m in _within(self.tokens.mentions, sentence) if m.kind in ("amount", "per_share")]
+        amounts = [
+            m
+            for m in _within(self.tokens.mentions, self.tokens.mention_starts, sentence)
+            if m.kind in ("amount", "per_share")
+        ]
         self.sentence_amounts = amounts
         self.eps_in_sentence = False
         if not amounts or not (phrases or any(m.kind == "per_share" for m in amounts)):
             return
-        qualifiers = _within(self.tokens.qualifiers, sentence)
+        qualifiers = _within(self.tokens.qualifiers, self.tokens.qualifier_starts, sentence)
         frames = self._frames(sentence, qualifiers)
         note = cues.sentence_basis(self.text[sentence.start : sentence.end])
         assigned: dict[int, list[Period]] = {}
@@ -164,11 +186,15 @@ class Reader:
             part = self._part(amount, amounts, frames)
             if part is not None:
                 self.parts.append(part)
-        for mention in _within(self.tokens.mentions, sentence):
+        for mention in _within(self.tokens.mentions, self.tokens.mention_starts, sentence):
             if mention.kind != "percent":
                 continue
             direction = _direction(self.text, mention.span)
-            named = [p for p in _within(self.tokens.phrases, sentence) if p.span.end <= mention.span.start]
+            named = [
+                p
+                for p in _within(self.tokens.phrases, self.tokens.phrase_starts, sentence)
+                if p.span.end <= mention.span.start
+            ]
             if direction and named:
                 metric = named[-1].metric
                 self.comparisons.append(
@@ -186,7 +212,14 @@ class Reader:
             return Part(
                 amount.span, amount.value, amount.unit, None, None, whole_amount.value, whole_amount.span
             )
-        phrase = next((p for p in _within(self.tokens.phrases, window) if p.metric in HEADLINE), None)
+        phrase = next(
+            (
+                p
+                for p in _within(self.tokens.phrases, self.tokens.phrase_starts, window)
+                if p.metric in HEADLINE
+            ),
+            None,
+        )
         if phrase is None:
             return None
         frame = next(f for f in frames if f.start <= amount.span.start < f.end)
@@ -207,11 +240,11 @@ class Reader:
 
     def _after_figure(self, position: int) -> bool:
         before = self.text[max(0, position - 40) : position].rstrip()
-        return FIGURE_BEFORE_RE.search(before) is not None
+        return FIGURE_BEFORE_BACKWARDS.match(before[::-1]) is not None
 
     def _resolve_frame(self, frame: Frame, base: Period | None, first: Frame | None) -> None:
         qualifiers = self.tokens.qualifiers
-        for ref in _within(self.tokens.refs, Span(frame.start, frame.end)):
+        for ref in _within(self.tokens.refs, self.tokens.ref_starts, Span(frame.start, frame.end)):
             if any(q.span.covers(ref.span) for q in qualifiers):
                 continue
             if first is not None and ref.rule == "for <year>" and base is not None and base.months != 12:
@@ -489,13 +522,12 @@ def _make_fact(
 
 
 Located = TypeVar("Located", Mention, MetricPhrase, PeriodRef, Qualifier)
-START = attrgetter("span.start")
 
 
-def _within(items: Sequence[Located], span: Span) -> list[Located]:
-    """Items starting inside `span`; `items` are sorted by start."""
-    first = bisect_left(items, span.start, key=START)
-    return list(items[first : bisect_left(items, span.end, first, key=START)])
+def _within(items: Sequence[Located], starts: list[int], span: Span) -> list[Located]:
+    """Items starting inside `span`; `starts` are where `items` start, in order."""
+    first = bisect_left(starts, span.start)
+    return list(items[first : bisect_left(starts, span.end, first)])
 
 
 def _within_spans(items: Sequence[tuple[Span, str]], span: Span) -> list[tuple[Span, str]]:
