@@ -459,7 +459,8 @@ def _signed(amount: Mention, phrase: MetricPhrase | None, before: str, after: st
     value = amount.value
     if value < 0:
         return value
-    negative = (phrase is not None and phrase.sign < 0) or NEGATIVE_BEFORE.ends(before)
+    # The longest cue, "loss of" with its spaces, fits in the last 16 characters.
+    negative = (phrase is not None and phrase.sign < 0) or NEGATIVE_BEFORE.ends(before[-16:])
     if LOSS_AFTER_RE.match(after):
         negative = True
     return -value if negative else value
