@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressfacts.metrics import CHANGE_BEFORE_BACKWARDS, _words_before, find_metric_phrases
+from pressfacts.metrics import _words_before, find_metric_phrases
 from tests.corpus import require_corpus
 
 # (exact text of the span, metric, sign, eps kind, non-GAAP note)
@@ -191,31 +191,6 @@ def test_never_raises_on_any_text(text: str) -> None:
     for phrase in find_metric_phrases(text):
         assert 0 <= phrase.span.start < phrase.span.end <= len(text)
         assert phrase.sign in (1, -1)
-
-
-# "A change before a metric phrase" as first written, searched forwards: the backwards form must agree.
-CHANGE_BEFORE_FORWARDS = re.compile(
-    r"(?:increase|decrease|decline|improvement|growth|change|reduction|rise|drop|gain|shortfall|swing|impact)s?"
-    r"\s{1,3}(?:in|on|to)\s{1,3}(?:the\s{1,3}|our\s{1,3}|its\s{1,3})?(?:[\w'’\-]{1,20}\s{1,3})?$",
-    re.I,
-)
-
-
-@settings(max_examples=3000, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            ["increases", "Decline", "outgrowth", "impact", "in", "on", "to", "the", "ITS", "our", "company's",
-             "year-over-year", "ſwing", "gaİn", " ", "  ", "\n", "\t", "of", "net"]
-        ),
-        max_size=10,
-    )
-)  # fmt: skip
-def test_change_before_read_backwards_agrees_with_the_forward_search(words: list[str]) -> None:
-    text = " ".join(words)
-    window = text[-60:]
-    forwards = CHANGE_BEFORE_FORWARDS.search(window) is not None
-    assert (CHANGE_BEFORE_BACKWARDS.match(window[::-1]) is not None) is forwards
 
 
 @settings(max_examples=2000, deadline=None)
