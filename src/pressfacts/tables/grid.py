@@ -184,7 +184,7 @@ def blocks(table: Table) -> list[Block]:
             continue
         block = out[-1]
         if row.kind == "header":
-            if any(r.kind == "data" for r in block.body):
+            if block.body:  # it holds a data row: sections join the body only before one
                 block = Block()  # headers after numbers open a sub-table
                 out.append(block)
             block.titles.extend(pending)  # label-only rows above or between headers are titles
