@@ -36,7 +36,6 @@ from pressfacts.models import Cell, Span, Table
 
 _MAX_LABEL = 80
 _MAX_LINE = 400  # longer lines are prose or a collapsed table: never a row
-_TOKEN = re.compile(r"\S+")
 # A value token: currency and parentheses around a number, a percent sign, a footnote star.
 _NUMBER = re.compile(
     r"""\$?\(?\$?-?                      # "$", "(", "$(", "-"
@@ -48,6 +47,10 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 _NIL = frozenset(("-", "--", "—", "–", "-0-", "n/a", "N/A", "nm", "NM", "n.m.", "N.M.", "*", "$-", "$--"))
+# The last character of a number `_NUMBER` matches: a digit (any `\d`), ")", "%" or "*";
+# and of a nil word.
+_NUMBER_ENDS = frozenset(")%*")
+_NIL_ENDS = frozenset(word[-1] for word in _NIL)
 _RULE = re.compile(r"[ \t]*[-=_]{3,}[-=_ \t]*")
 # Words that end a label line whose text goes on on the next line.
 _CONNECTORS = ("and", "of", "for", "to", "in", "the", "from", "on", "by", "with", ",", "-", "&")
@@ -60,6 +63,7 @@ class _Line:
     label: tuple[int, int] | None = None  # text offsets
     values: list[tuple[int, int]] = field(default_factory=list)  # text offsets
     tab_cols: list[int] | None = None  # display column of each character, for lines with tabs
+    columns: list[tuple[int, int]] = field(default_factory=list)  # display columns of the values
 
     def col(self, offset: int) -> int:
         i = offset - self.start
@@ -125,23 +129,39 @@ def _classify(line: str, start: int) -> _Line:
     """What the line at text offset `start` holds."""
     words = line.strip()
     if not words:
-        return _Line(start, "blank")
+        return _BLANK
     if words[0] in "-=_" and _RULE.fullmatch(line):
-        return _Line(start, "rule")
+        return _RULE_LINE
     if len(line) > _MAX_LINE:
-        return _Line(start, "text")
+        return _PROSE
     tab_cols = _tab_columns(line) if "\t" in line else None
-    values = _trailing_values(line, start) if _may_end_in_value(words) else []
-    label = _label(line, start, values[0][0] - start if values else len(line))
+    found = _trailing_values(line) if _may_end_in_value(words) else []
+    if not found:  # the label is the whole line
+        if len(words) > _MAX_LABEL:
+            return _PROSE
+        first = start + len(line) - len(line.lstrip())
+        return _Line(start, "label", (first, first + len(words)), [], tab_cols)
+    label = _label(line, start, found[0][0])
     if label is not None and label[1] - label[0] > _MAX_LABEL:
-        return _Line(start, "text")
-    return _Line(start, "row" if values else "label", label, values, tab_cols)
+        return _PROSE
+    values = [(start + a, start + b) for a, b in found]
+    columns = found if tab_cols is None else [(tab_cols[a], tab_cols[b]) for a, b in found]
+    return _Line(start, "row", label, values, tab_cols, columns)
+
+
+# Blank, rule and prose lines carry nothing but their kind: one object serves them all.
+_BLANK = _Line(-1, "blank")
+_RULE_LINE = _Line(-1, "rule")
+_PROSE = _Line(-1, "text")
 
 
 def _may_end_in_value(words: str) -> bool:
-    """False for most lines of words: only a line ending in a value (or in "%") has values."""
-    last = words.rsplit(None, 1)[-1]
-    return last == "%" or _is_value(last)
+    """False for most lines of words: only a line ending in a value (or in "%") has values.
+    Told by the last character where it can be (`_trailing_values` checks the last word)."""
+    end = words[-1]
+    if end in _NUMBER_ENDS or end.isdecimal():
+        return True
+    return end in _NIL_ENDS and words.rsplit(None, 1)[-1] in _NIL
 
 
 def _label(line: str, start: int, stop: int) -> tuple[int, int] | None:
@@ -165,34 +185,46 @@ def _tab_columns(line: str) -> list[int]:
 
 
 def _is_value(token: str) -> bool:
-    return token in _NIL or _NUMBER.fullmatch(token) is not None
+    if token in _NIL or token.isdecimal():
+        return True
+    end = token[-1]
+    # Most words fail on their last character, before the pattern is tried.
+    return (end in _NUMBER_ENDS or end.isdecimal()) and _NUMBER.fullmatch(token) is not None
 
 
-def _trailing_values(line: str, start: int) -> list[tuple[int, int]]:
+def _trailing_values(line: str) -> list[tuple[int, int]]:
     """The values at the end of a line ("$" joined to its number) after a gap of 2+ spaces,
-    as text offsets (`start` is the line's).
+    as positions in the line.
 
     A value right after a word ("Net income (1)  53", "June 28, 2003") belongs to the label.
+    Words are read from the right and stop at the first that is not a value; each is found
+    in the line by `rfind` left of the one after it.
     """
-    tokens = [(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(line)]
-    groups: list[tuple[int, int, int]] = []  # (start, end, index of first token), right to left
-    k = len(tokens) - 1
+    words = line.split()
+    groups: list[tuple[int, int]] = []  # (start, end) in the line, right to left
+    left_end = -1  # where the word left of the groups ends; -1: they start the line
+    cut = len(line)  # the words still to read lie left of this
+    k = len(words) - 1
     while k >= 0:
-        a, b, tok = tokens[k]
-        if tok == "%" and k > 0 and _is_value(tokens[k - 1][2]):
+        word = words[k]
+        a = cut = line.rfind(word, 0, cut)
+        b = a + len(word)
+        if word == "%" and k > 0 and _is_value(words[k - 1]):
             k -= 1
-            a = tokens[k][0]
-        elif not _is_value(tok):
+            a = cut = line.rfind(words[k], 0, cut)
+        elif not _is_value(word):
+            left_end = b
             break
-        if k > 0 and tokens[k - 1][2] in ("$", "($"):
+        if k > 0 and words[k - 1] in ("$", "($"):
             k -= 1
-            a = tokens[k][0]
-        groups.append((a, b, k))
+            a = cut = line.rfind(words[k], 0, cut)
+        groups.append((a, b))
         k -= 1
     groups.reverse()
-    for n, (a, _, first) in enumerate(groups):
-        if first == 0 or a - tokens[first - 1][1] >= 2:
-            return [(x, y) for x, y, _ in groups[n:]]
+    for n, (a, b) in enumerate(groups):
+        if left_end < 0 or a - left_end >= 2:
+            return groups[n:]
+        left_end = b
     return []
 
 
@@ -223,7 +255,7 @@ def _row_follows(lines: list[_Line], k: int) -> bool:
 
 def _bands(lines: list[_Line]) -> list[tuple[int, int]]:
     """Column ranges: the union of overlapping value ranges (in display columns)."""
-    ranges = sorted((ln.col(a), ln.col(b)) for ln in lines for a, b in ln.values)
+    ranges = sorted(c for ln in lines for c in ln.columns)
     bands: list[list[int]] = []
     for a, b in ranges:
         if bands and a < bands[-1][1]:
@@ -336,8 +368,13 @@ def _value_row(
     cells: list[Cell] = [_EMPTY] * (width + 1)
     if label is not None:
         cells[0] = Cell(text[label[0] : label[1]], Span(*label), 1, heading)
-    for a, b in ln.values:
-        j = _band_of(bands, ln.col(a), ln.col(b))
+    band = 0
+    for (a, b), (lo, hi) in zip(ln.values, ln.columns, strict=True):
+        # Values run left to right, as do the bands: the band of a value is never left of
+        # the one before it. Those of the body lie within a band; any other falls back.
+        while band < width - 1 and bands[band][1] <= lo:
+            band += 1
+        j = band if bands[band][0] < hi and lo < bands[band][1] else _band_of(bands, lo, hi)
         while j < width and cells[j + 1] is not _EMPTY:
             j += 1  # two values under one column: the later one moves right
         if j < width:

@@ -79,31 +79,23 @@ def _body_document(name: str, body: str, meta: DocumentMeta, utf8: bytes | None 
 def _blocks_around(text: str, tables: list[Table]) -> tuple[Block, ...]:
     """Paragraphs (runs of non-blank lines) outside the tables, and a block per table."""
     blocks: list[Block] = []
-    spans = sorted((t.span for t in tables), key=lambda s: (s.start, s.end))
-    k = 0
-    para_start = para_end = -1
-    pos = 0
-    while pos <= len(text):
-        nl = text.find("\n", pos)
-        end = len(text) if nl < 0 else nl
-        while k < len(spans) and spans[k].end <= pos:
-            k += 1
-        in_table = k < len(spans) and spans[k].start < end
-        if in_table or not text[pos:end].strip():
-            if para_start >= 0:
-                blocks.append(Block("paragraph", Span(para_start, para_end)))
-            para_start = -1
-        else:
-            line = text[pos:end]
-            if para_start < 0:
-                para_start = pos + len(line) - len(line.lstrip())
-            para_end = pos + len(line.rstrip())
-        pos = end + 1
-    if para_start >= 0:
-        blocks.append(Block("paragraph", Span(para_start, para_end)))
-    blocks.extend(Block("table", span) for span in spans)
-    blocks.sort(key=lambda b: b.span.start)
+    pos = 0  # the start of the first line below the last table
+    for span in sorted((t.span for t in tables), key=lambda s: (s.start, s.end)):
+        top = text.rfind("\n", 0, span.start) + 1  # the start of the table's first line
+        blocks.extend(_paragraphs(text, pos, top))
+        blocks.append(Block("table", span))
+        bottom = text.find("\n", span.end - 1)  # the end of its last line
+        pos = len(text) if bottom < 0 else bottom + 1
+    blocks.extend(_paragraphs(text, pos, len(text)))
     return tuple(blocks)
+
+
+# A paragraph: from the first word of a non-blank line to the last of the last line of the run.
+_PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)*")
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[Block]:
+    return [Block("paragraph", Span(m.start(), m.end())) for m in _PARAGRAPH.finditer(text, start, end)]
 
 
 def _carved(blocks: tuple[Block, ...], table: Span, text: str) -> tuple[Block, ...]:

@@ -151,6 +151,9 @@ def _row_candidates(
 def _compound_meanings(label: str, sections: list[str]) -> list[Meaning] | None:
     """The amount a compound label names, when it is a headline amount: "Net income and
     diluted earnings per share" beside "Amount | Per Diluted Share"."""
+    lowered = label.lower()
+    if "and" not in lowered or "per" not in lowered:
+        return None  # most labels: the pattern needs both words (no other letters fold to theirs)
     compound = COMPOUND_RE.match(label)
     if compound is None:
         return None

@@ -1,9 +1,9 @@
 """A table grid read as rows of labels, header texts and numbers, cut into blocks.
 
 A grid repeats a spanning cell once per column it covers; here each cell
-becomes one `Segment` with its first and last column. A row is then a label
-(the text left of the numbers), numbers (`Value`, with "$", ")" and "%" cells
-folded into their neighbour) and other texts (column headers, "Up 2%").
+is read once, with its first and last column. A row is then a label (a
+`Segment`: the text left of the numbers), numbers (`Value`, with "$", ")" and
+"%" cells folded into their neighbour) and other texts (column headers, "Up 2%").
 
 A table may hold several sub-tables, each with its own header rows: a
 `Block` starts wherever header rows follow data rows.
@@ -55,40 +55,47 @@ class Block:
     body: list[Row] = field(default_factory=list)
 
 
-# A segment read: the segment, whether it only decorates a neighbour ("$", ")", "%"), and
-# its number, if it shows one (a decoration never does).
-Reading = tuple[Segment, bool, Number | None]
+# A cell read once for both `_value_start` and `_read_row`: its first and last column, its
+# cleaned text and span, whether it only decorates a neighbour ("$", ")", "%"), and its
+# number, if it shows one (a decoration never does). A plain tuple: most become a `Value`
+# or nothing, so a `Segment` is made only for a label or a header text.
+Reading = tuple[int, int, str, Span | None, bool, Number | None]
 
 
-def segments(cells: tuple[Cell, ...]) -> list[Segment]:
+def readings(cells: tuple[Cell, ...]) -> list[Reading]:
     """Non-blank cells of a row, each once, with the columns it covers."""
-    out: list[Segment] = []
-    previous, text, last = None, "", None
+    out: list[Reading] = []
+    previous: Cell | None = None
+    text = ""
+    first = last = -2  # the columns of the run of one cell being read
+    run_text, run_span = "", None
     for column, cell in enumerate(cells):
         if cell is not previous:  # a spanning cell repeats as one object: cleaned once
-            previous, text = cell, clean_text(cell.text)
+            previous, text = cell, clean_text(cell.text) if cell.text else ""
         if not text:
             continue
         span = cell.span
-        if last is not None and last.last == column - 1 and span is not None and _same(last.span, span):
-            out[-1] = last = Segment(last.first, column, last.text, last.span)
+        if last == column - 1 and span is not None and _same(run_span, span):
+            last = column
             continue
-        last = Segment(column, column, text, span)
-        out.append(last)
+        if first >= 0:
+            out.append(_reading(first, last, run_text, run_span))
+        first = last = column
+        run_text, run_span = text, span
+    if first >= 0:
+        out.append(_reading(first, last, run_text, run_span))
     return out
+
+
+def _reading(first: int, last: int, text: str, span: Span | None) -> Reading:
+    if text in DECORATIONS:
+        return first, last, text, span, True, None
+    return first, last, text, span, False, parse_clean(text)
 
 
 def _same(span: Span | None, other: Span) -> bool:
     """`span == other`, the cheap way first: a repeated cell shares its span object."""
     return span is other or (span is not None and span.start == other.start and span == other)
-
-
-def readings(cells: tuple[Cell, ...]) -> list[Reading]:
-    """The segments of a row, each parsed once for both `value_start` and `read_row`."""
-    return [
-        (seg, True, None) if seg.text in DECORATIONS else (seg, False, parse_clean(seg.text))
-        for seg in segments(cells)
-    ]
 
 
 def read_row(index: int, cells: tuple[Cell, ...], value_start: int) -> Row:
@@ -98,40 +105,40 @@ def read_row(index: int, cells: tuple[Cell, ...], value_start: int) -> Row:
 
 def _read_row(index: int, read: list[Reading], value_start: int) -> Row:
     row = Row(index, None, [], [])
-    for seg, decoration, number in read:
+    data = False  # a number other than a year
+    for first, last, text, span, decoration, number in read:
         if decoration:
-            _decorate(row, seg)
+            _decorate(row, first, last, text)
             continue
         # A cell left of the numbers is a label, unless it starts right of the label column and
         # spans over the numbers: then it heads them ("Three Months Ended" over "$" and "2012").
         in_label_area = (
-            seg.first < value_start
-            and (seg.first == 0 or seg.last < value_start)
-            and not row.values
-            and not row.texts
+            first < value_start and (first == 0 or last < value_start) and not row.values and not row.texts
         )
         if number is None or (in_label_area and row.label is None and number.kind != "dash"):
             if in_label_area and row.label is None:
-                row.label = seg
-            elif in_label_area and row.label is not None and seg.first <= value_start:
-                row.label = Segment(row.label.first, seg.last, f"{row.label.text} {seg.text}", row.label.span)
+                row.label = Segment(first, last, text, span)
+            elif in_label_area and row.label is not None and first <= value_start:
+                row.label = Segment(row.label.first, last, f"{row.label.text} {text}", row.label.span)
             else:
-                row.texts.append(seg)
+                row.texts.append(Segment(first, last, text, span))
             continue
-        row.values.append(Value(seg.first, seg.last, number, seg.span, seg.text))
-    row.kind = _kind(row)
+        value = Value(first, last, number, span, text)
+        row.values.append(value)
+        data = data or not is_year(value)
+    row.kind = _kind(row, data)
     return row
 
 
-def _decorate(row: Row, seg: Segment) -> None:
+def _decorate(row: Row, first: int, last: int, text: str) -> None:
     """A "$" before or ")" / "%" after a number widens that number's columns."""
-    if row.values and seg.text.strip() != "$" and row.values[-1].last < seg.first:
-        last = row.values[-1]
-        row.values[-1] = Value(last.first, seg.last, with_tail(last.number, seg.text), last.span, last.text)
+    if row.values and text.strip() != "$" and row.values[-1].last < first:
+        value = row.values[-1]
+        row.values[-1] = Value(value.first, last, with_tail(value.number, text), value.span, value.text)
 
 
-def _kind(row: Row) -> RowKind:
-    if any(not is_year(v) for v in row.values):
+def _kind(row: Row, data: bool) -> RowKind:
+    if data:
         return "data"
     if row.texts or row.values:
         return "header"
@@ -155,9 +162,9 @@ def value_start(table: Table) -> int:
 def _value_start(rows: list[list[Reading]]) -> int:
     firsts: list[int] = []
     for read in rows:
-        for seg, _decoration, number in read:
-            if seg.first > 0 and number is not None and number.kind != "dash":
-                firsts.append(seg.first)
+        for first, _last, _text, _span, _decoration, number in read:
+            if first > 0 and number is not None and number.kind != "dash":
+                firsts.append(first)
                 break
     return min(firsts) if firsts else 1
 
@@ -177,7 +184,7 @@ def blocks(table: Table) -> list[Block]:
             continue
         block = out[-1]
         if row.kind == "header":
-            if any(r.kind == "data" for r in block.body):
+            if block.body:  # it holds a data row: sections join the body only before one
                 block = Block()  # headers after numbers open a sub-table
                 out.append(block)
             block.titles.extend(pending)  # label-only rows above or between headers are titles
