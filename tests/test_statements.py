@@ -13,6 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from pressfacts import extract_text
@@ -25,7 +27,9 @@ from pressfacts.outputs import release_dict
 from pressfacts.periods import find_period_refs
 from pressfacts.pipeline import prose_regions
 from pressfacts.statements import StatementContext, build_context, contacts, find_statements, sections
+from pressfacts.statements import context as statement_context
 from pressfacts.statements.figures import figure_groups
+from pressfacts.statements.quote_marks import MARK_RE, _marks
 from pressfacts.statements.speakers import parse_who
 from pressfacts.statements.vocabulary import VOCABULARY
 from tests.corpus import DATA
@@ -436,6 +440,30 @@ def test_keywords_are_found_in_any_case_where_the_text_lowers_unevenly() -> None
         expected = [s for s in context.value_sentences() if re.search(word, text[s.start : s.end], re.I)]
         assert context.value_sentences_holding([word]) == expected
         assert len(expected) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="aAbBdeEtT .\n\0\u0130\u212a-", max_size=300),
+    st.lists(st.text(alphabet="abdekt-", min_size=1, max_size=4), min_size=1, max_size=4),
+)
+def test_keywords_are_looked_for_in_the_value_sentences_alone(text: str, keywords: list[str]) -> None:
+    """Searching the joined value sentences finds the sentences that hold a keyword whole in the
+    lowered text, as searching the whole lowered text did (long sentences made common here)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(statement_context, "LONGEST_SENTENCE", 40)
+        context = context_of(text)
+        expected = [
+            s
+            for s in context.value_sentences()
+            if any(keyword in context.lowered[s.start : s.end] for keyword in keywords)
+        ]
+        assert context.value_sentences_holding(keywords) == expected
+
+
+@given(st.text(alphabet='ab "“”\n', max_size=200))
+def test_quotation_marks_are_found_where_the_pattern_finds_them(text: str) -> None:
+    assert _marks(text) == [m.start() for m in MARK_RE.finditer(text)]
 
 
 @pytest.mark.parametrize(
