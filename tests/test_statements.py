@@ -466,6 +466,18 @@ def test_quotation_marks_are_found_where_the_pattern_finds_them(text: str) -> No
     assert _marks(text) == [m.start() for m in MARK_RE.finditer(text)]
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="a1 5.-+()@\n", max_size=120), st.data())
+def test_phones_and_emails_are_those_the_patterns_find(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(min_value=0, max_value=len(text)))
+    end = data.draw(st.integers(min_value=start, max_value=len(text)))
+    expected = [
+        *(m.span() for m in contacts.PHONE_RE.finditer(text, start, end)),
+        *(m.span() for m in contacts.EMAIL_RE.finditer(text, start, end)),
+    ]
+    assert contacts._phones_and_emails(text, start, end) == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [
