@@ -22,6 +22,7 @@ from pressfacts.statements.vocabulary import alternation, keywords, words, words
 FLS_RE = words_re(words("sections", "forward_looking"))
 FLS_KEYWORDS = keywords("sections", "forward_looking")
 RISK_RE = words_re(words("sections", "risk"))
+RISK_KEYWORDS = keywords("sections", "risk")
 CARRY_ON_RE = words_re(words("sections", "carry_on"))
 CONTACT_RE = re.compile(rf"\s{{0,3}}{alternation(words('sections', 'contact_headings'))}\s{{0,3}}:", re.I)
 FLS_HEADING_RE = re.compile(
@@ -50,10 +51,10 @@ def _forward_looking(ctx: StatementContext) -> Section | None:
     text, regions = ctx.text, ctx.regions
     for i in ctx.regions_holding(FLS_KEYWORDS):
         region = regions[i]
-        if region.end - region.start < MIN_SECTION or not _risky(text, regions[i : i + 2]):
+        if region.end - region.start < MIN_SECTION or not _risky(ctx, regions[i : i + 2]):
             continue
         sentences = ctx.sentences_in(region)
-        at = next((k for k, s in enumerate(sentences) if FLS_RE.search(text, s.start, s.end)), None)
+        at = next((k for k, s in enumerate(sentences) if _cued(ctx, s)), None)
         if at is None:
             continue
         cue = sentences[at]
@@ -67,10 +68,19 @@ def _forward_looking(ctx: StatementContext) -> Section | None:
     return None
 
 
-def _risky(text: str, blocks: Sequence[Span]) -> bool:
+def _cued(ctx: StatementContext, sentence: Span) -> bool:
+    """A forward-looking cue in the sentence (its keywords are looked for first: far cheaper)."""
+    return (
+        ctx.holds(FLS_KEYWORDS, sentence)
+        and FLS_RE.search(ctx.text, sentence.start, sentence.end) is not None
+    )
+
+
+def _risky(ctx: StatementContext, blocks: Sequence[Span]) -> bool:
     """A risk word in the cue's block or the next ("This press release contains forward-looking
-    statements." then "Forward-looking statements involve inherent risks ...": mdc)."""
-    return any(RISK_RE.search(text, b.start, b.end) for b in blocks)
+    statements." then "Forward-looking statements involve inherent risks ...": mdc); its
+    keywords are looked for first."""
+    return any(ctx.holds(RISK_KEYWORDS, b) and RISK_RE.search(ctx.text, b.start, b.end) for b in blocks)
 
 
 def _heading_before(text: str, regions: Sequence[Span], i: int) -> Span | None:
