@@ -31,7 +31,7 @@ from pressfacts.statements import context as statement_context
 from pressfacts.statements.figures import figure_groups
 from pressfacts.statements.quote_marks import MARK_RE, _marks
 from pressfacts.statements.speakers import parse_who
-from pressfacts.statements.vocabulary import VOCABULARY
+from pressfacts.statements.vocabulary import VOCABULARY, alternation, words, words_re, words_scan
 from tests.corpus import DATA
 
 DATELINE = (
@@ -476,6 +476,39 @@ def test_phones_and_emails_are_those_the_patterns_find(text: str, data: st.DataO
         *(m.span() for m in contacts.EMAIL_RE.finditer(text, start, end)),
     ]
     assert contacts._phones_and_emails(text, start, end) == expected
+
+
+SCANNED_LISTS = [
+    words("one_time", "cues"),
+    words("outlook", "cues"),
+    [*words("outlook", "skip"), *words("sections", "forward_looking")],
+    words("customers", "nouns"),
+    words("sections", "forward_looking"),
+    words("sections", "risk"),
+    words("sections", "carry_on"),
+]
+
+
+@pytest.mark.parametrize("fragments", SCANNED_LISTS)
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_words_scan_finds_a_word_where_its_pattern_does(fragments: list[str], data: st.DataObject) -> None:
+    """The fast form asks "any word here?" of a span and gets the answer the plain pattern gives."""
+    pieces = st.one_of(
+        st.from_regex(alternation(fragments), fullmatch=True),
+        st.sampled_from([" ", "a", "S", "-", "\n", "_", "1", ".", "\u0130", "\u212a", "\u017f"]),
+    )
+    text = "".join(data.draw(st.lists(pieces, max_size=8)))
+    start = data.draw(st.integers(min_value=0, max_value=len(text)))
+    end = data.draw(st.integers(min_value=start, max_value=len(text)))
+    plain = words_re(fragments).search(text, start, end) is not None
+    assert (words_scan(fragments).search(text, start, end) is not None) == plain
+
+
+@pytest.mark.parametrize("fragment", ["s?aid", "(?:total )?debt", "repay|pay", "\\bsaid"])
+def test_a_words_scan_needs_a_first_letter(fragment: str) -> None:
+    with pytest.raises(ValueError, match="letter"):
+        words_scan(["said", fragment])
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ from pressfacts.periods import PeriodRef
 from pressfacts.statements.context import StatementContext
 from pressfacts.statements.figures import APPROXIMATE_RE
 from pressfacts.statements.future import future_period
-from pressfacts.statements.vocabulary import alternation, keywords, pairs, words, words_re
+from pressfacts.statements.vocabulary import alternation, keywords, pairs, words, words_re, words_scan
 
 VERBS = pairs("debt", "verbs")
 VERB_RE = re.compile(
@@ -33,7 +33,7 @@ VERB_RE = re.compile(
 INSTRUMENT_RE = words_re(words("debt", "instruments"))
 INSTRUMENT_KEYWORDS = keywords("debt", "instruments")
 PLANNED_RE = re.compile(rf"\b{alternation(words('debt', 'planned'))}\s{{1,3}}(?:\w{{1,12}}\s{{1,3}})?$", re.I)
-SKIP_RE = words_re(words("sections", "forward_looking"))
+SKIP_SCAN = words_scan(words("sections", "forward_looking"))
 SKIP_KEYWORDS = keywords("sections", "forward_looking")
 # Between the verb and its amount: a few words, then "by" or nothing ("pre-pay $275,000").
 VERB_GAP_RE = re.compile(r"[^$.;]{0,80}?(?:\bby\s{1,3})?(?:" + APPROXIMATE_RE.pattern[:-1] + r")?", re.I)
@@ -65,7 +65,7 @@ def find(ctx: StatementContext) -> list[Debt]:
     found: list[Debt] = []
     for sentence in ctx.value_sentences_holding(INSTRUMENT_KEYWORDS):
         words_ = ctx.text[sentence.start : sentence.end]
-        skipped = ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_RE.search(words_)
+        skipped = ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_SCAN.search(words_)
         if skipped or not INSTRUMENT_RE.search(words_):
             continue
         verbs = list(VERB_RE.finditer(ctx.text, sentence.start, sentence.end))
