@@ -26,7 +26,14 @@ from pressfacts.models import Span
 from pressfacts.outputs import release_dict
 from pressfacts.periods import find_period_refs
 from pressfacts.pipeline import prose_regions
-from pressfacts.statements import StatementContext, build_context, contacts, find_statements, sections
+from pressfacts.statements import (
+    StatementContext,
+    build_context,
+    contacts,
+    find_statements,
+    outlook_metrics,
+    sections,
+)
 from pressfacts.statements import context as statement_context
 from pressfacts.statements.figures import figure_groups
 from pressfacts.statements.quote_marks import MARK_RE, _marks
@@ -509,6 +516,22 @@ def test_a_words_scan_finds_a_word_where_its_pattern_does(fragments: list[str], 
 def test_a_words_scan_needs_a_first_letter(fragment: str) -> None:
     with pytest.raises(ValueError, match="letter"):
         words_scan(["said", fragment])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data())
+def test_metric_phrases_are_those_the_pattern_finds(data: st.DataObject) -> None:
+    """The scan that skips to a metric's first letters finds the phrases `METRIC_RE.finditer` finds."""
+    pieces = st.one_of(
+        st.sampled_from([pattern for _, pattern in outlook_metrics.METRICS]).flatmap(
+            lambda pattern: st.from_regex(re.compile(pattern, re.I), fullmatch=True)
+        ),
+        st.sampled_from([" ", "a", "-", "\n", "(", ")", "1", "GAAP ", "\u0130", "\u212a", "\u017f"]),
+    )
+    text = "".join(data.draw(st.lists(pieces, max_size=8)))
+    span = Span(0, len(text))
+    expected = [m.span() for m in outlook_metrics.METRIC_RE.finditer(text)]
+    assert [named.span for named in outlook_metrics.find_metrics(text, span)] == [Span(*s) for s in expected]
 
 
 @pytest.mark.parametrize(

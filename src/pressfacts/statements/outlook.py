@@ -109,8 +109,9 @@ def _read(
 
 
 def _written_before(text: str, figures: Figures, metric: Named) -> bool:
-    gap = text[figures.span.end : metric.span.start]
-    return 0 < len(gap) <= 30 and OWNED_BY_NEXT_RE.fullmatch(gap) is not None
+    """Figures a few words before a metric, owned by it; the gap is measured before it is read."""
+    start, end = figures.span.end, metric.span.start
+    return 0 < end - start <= 30 and OWNED_BY_NEXT_RE.fullmatch(text, start, end) is not None
 
 
 def _fits(metric: Named, figures: Figures, limit: int) -> bool:
