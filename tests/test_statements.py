@@ -30,6 +30,7 @@ from pressfacts.statements import (
     StatementContext,
     build_context,
     contacts,
+    debt,
     find_statements,
     outlook_metrics,
     sections,
@@ -532,6 +533,26 @@ def test_metric_phrases_are_those_the_pattern_finds(data: st.DataObject) -> None
     span = Span(0, len(text))
     expected = [m.span() for m in outlook_metrics.METRIC_RE.finditer(text)]
     assert [named.span for named in outlook_metrics.find_metrics(text, span)] == [Span(*s) for s in expected]
+
+
+def _texts_of(patterns: list[str]) -> st.SearchStrategy[str]:
+    """Texts made of words the patterns match (any case) and a few characters around them."""
+    pieces = st.one_of(
+        st.sampled_from(patterns).flatmap(
+            lambda pattern: st.from_regex(re.compile(pattern, re.I), fullmatch=True)
+        ),
+        st.sampled_from([" ", "a", "-", "\n", "(", "1", "$5", "\u0130", "\u212a", "\u017f"]),
+    )
+    return st.lists(pieces, max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_texts_of([pattern for _, pattern in debt.VERBS] + words("debt", "instruments")))
+def test_debt_verbs_and_instruments_are_those_the_patterns_find(text: str) -> None:
+    """The scans that skip to the words' first letters find what the plain patterns find."""
+    expected = [(m.span(), m.lastgroup) for m in debt.VERB_RE.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in debt.find_verbs(text, Span(0, len(text)))] == expected
+    assert (debt.INSTRUMENT_SCAN.search(text) is None) == (debt.INSTRUMENT_RE.search(text) is None)
 
 
 @pytest.mark.parametrize(
