@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressfacts.models import Span
-from pressfacts.sentences import BOUNDARY_RE, split_sentences
+from pressfacts.sentences import BOUNDARY_RE, first_sentence, split_sentences
 from tests.corpus import require_corpus
 
 SENTENCES: list[tuple[str | None, str, list[str]]] = [
@@ -183,6 +183,14 @@ def test_spans_are_ordered_trimmed_and_inside_the_region(text: str, data: st.Dat
         sentence = text[span.start : span.end]
         assert sentence == sentence.strip()
         previous_end = span.end
+
+
+@given(st.text(alphabet='aBc. \n"', max_size=80), st.data())
+def test_the_first_sentence_is_the_first_of_the_split(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(min_value=0, max_value=len(text)))
+    end = data.draw(st.integers(min_value=start, max_value=len(text)))
+    spans = split_sentences(text, Span(start, end))
+    assert first_sentence(text, Span(start, end)) == (spans[0] if spans else None)
 
 
 # The boundary pattern as first written (one bullet alternative with optional blanks before it).

@@ -13,6 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from pressfacts import extract_text
@@ -24,10 +26,20 @@ from pressfacts.models import Span
 from pressfacts.outputs import release_dict
 from pressfacts.periods import find_period_refs
 from pressfacts.pipeline import prose_regions
-from pressfacts.statements import StatementContext, build_context, contacts, find_statements, sections
+from pressfacts.statements import (
+    StatementContext,
+    build_context,
+    contacts,
+    debt,
+    find_statements,
+    outlook_metrics,
+    sections,
+)
+from pressfacts.statements import context as statement_context
 from pressfacts.statements.figures import figure_groups
+from pressfacts.statements.quote_marks import MARK_RE, _marks
 from pressfacts.statements.speakers import parse_who
-from pressfacts.statements.vocabulary import VOCABULARY
+from pressfacts.statements.vocabulary import VOCABULARY, alternation, words, words_re, words_scan
 from tests.corpus import DATA
 
 DATELINE = (
@@ -436,6 +448,111 @@ def test_keywords_are_found_in_any_case_where_the_text_lowers_unevenly() -> None
         expected = [s for s in context.value_sentences() if re.search(word, text[s.start : s.end], re.I)]
         assert context.value_sentences_holding([word]) == expected
         assert len(expected) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="aAbBdeEtT .\n\0\u0130\u212a-", max_size=300),
+    st.lists(st.text(alphabet="abdekt-", min_size=1, max_size=4), min_size=1, max_size=4),
+)
+def test_keywords_are_looked_for_in_the_value_sentences_alone(text: str, keywords: list[str]) -> None:
+    """Searching the joined value sentences finds the sentences that hold a keyword whole in the
+    lowered text, as searching the whole lowered text did (long sentences made common here)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(statement_context, "LONGEST_SENTENCE", 40)
+        context = context_of(text)
+        expected = [
+            s
+            for s in context.value_sentences()
+            if any(keyword in context.lowered[s.start : s.end] for keyword in keywords)
+        ]
+        assert context.value_sentences_holding(keywords) == expected
+
+
+@given(st.text(alphabet='ab "“”\n', max_size=200))
+def test_quotation_marks_are_found_where_the_pattern_finds_them(text: str) -> None:
+    assert _marks(text) == [m.start() for m in MARK_RE.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="a1 5.-+()@\n", max_size=120), st.data())
+def test_phones_and_emails_are_those_the_patterns_find(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(min_value=0, max_value=len(text)))
+    end = data.draw(st.integers(min_value=start, max_value=len(text)))
+    expected = [
+        *(m.span() for m in contacts.PHONE_RE.finditer(text, start, end)),
+        *(m.span() for m in contacts.EMAIL_RE.finditer(text, start, end)),
+    ]
+    assert contacts._phones_and_emails(text, start, end) == expected
+
+
+SCANNED_LISTS = [
+    words("one_time", "cues"),
+    words("outlook", "cues"),
+    [*words("outlook", "skip"), *words("sections", "forward_looking")],
+    words("customers", "nouns"),
+    words("sections", "forward_looking"),
+    words("sections", "risk"),
+    words("sections", "carry_on"),
+]
+
+
+@pytest.mark.parametrize("fragments", SCANNED_LISTS)
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_words_scan_finds_a_word_where_its_pattern_does(fragments: list[str], data: st.DataObject) -> None:
+    """The fast form asks "any word here?" of a span and gets the answer the plain pattern gives."""
+    pieces = st.one_of(
+        st.from_regex(alternation(fragments), fullmatch=True),
+        st.sampled_from([" ", "a", "S", "-", "\n", "_", "1", ".", "\u0130", "\u212a", "\u017f"]),
+    )
+    text = "".join(data.draw(st.lists(pieces, max_size=8)))
+    start = data.draw(st.integers(min_value=0, max_value=len(text)))
+    end = data.draw(st.integers(min_value=start, max_value=len(text)))
+    plain = words_re(fragments).search(text, start, end) is not None
+    assert (words_scan(fragments).search(text, start, end) is not None) == plain
+
+
+@pytest.mark.parametrize("fragment", ["s?aid", "(?:total )?debt", "repay|pay", "\\bsaid"])
+def test_a_words_scan_needs_a_first_letter(fragment: str) -> None:
+    with pytest.raises(ValueError, match="letter"):
+        words_scan(["said", fragment])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data())
+def test_metric_phrases_are_those_the_pattern_finds(data: st.DataObject) -> None:
+    """The scan that skips to a metric's first letters finds the phrases `METRIC_RE.finditer` finds."""
+    pieces = st.one_of(
+        st.sampled_from([pattern for _, pattern in outlook_metrics.METRICS]).flatmap(
+            lambda pattern: st.from_regex(re.compile(pattern, re.I), fullmatch=True)
+        ),
+        st.sampled_from([" ", "a", "-", "\n", "(", ")", "1", "GAAP ", "\u0130", "\u212a", "\u017f"]),
+    )
+    text = "".join(data.draw(st.lists(pieces, max_size=8)))
+    span = Span(0, len(text))
+    expected = [m.span() for m in outlook_metrics.METRIC_RE.finditer(text)]
+    assert [named.span for named in outlook_metrics.find_metrics(text, span)] == [Span(*s) for s in expected]
+
+
+def _texts_of(patterns: list[str]) -> st.SearchStrategy[str]:
+    """Texts made of words the patterns match (any case) and a few characters around them."""
+    pieces = st.one_of(
+        st.sampled_from(patterns).flatmap(
+            lambda pattern: st.from_regex(re.compile(pattern, re.I), fullmatch=True)
+        ),
+        st.sampled_from([" ", "a", "-", "\n", "(", "1", "$5", "\u0130", "\u212a", "\u017f"]),
+    )
+    return st.lists(pieces, max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_texts_of([pattern for _, pattern in debt.VERBS] + words("debt", "instruments")))
+def test_debt_verbs_and_instruments_are_those_the_patterns_find(text: str) -> None:
+    """The scans that skip to the words' first letters find what the plain patterns find."""
+    expected = [(m.span(), m.lastgroup) for m in debt.VERB_RE.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in debt.find_verbs(text, Span(0, len(text)))] == expected
+    assert (debt.INSTRUMENT_SCAN.search(text) is None) == (debt.INSTRUMENT_RE.search(text) is None)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pressfacts.models import CheckResult, CheckStatus, Fact, Period
@@ -13,9 +13,11 @@ EPS_PREFERENCE = ("eps_diluted", "eps", "eps_basic")
 
 @dataclass(frozen=True, slots=True)
 class FactIndex:
-    """Facts by (metric, period, basis), the first stated winning."""
+    """Facts by (metric, period, basis), the first stated winning; the periods of each metric kept
+    once asked for (derived facts ask for them once per fact)."""
 
     facts: dict[tuple[str, Period, str], Fact]
+    _periods: dict[tuple[str, str], list[Period]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, facts: Iterable[Fact]) -> FactIndex:
@@ -32,7 +34,11 @@ class FactIndex:
         return next((f for m in EPS_PREFERENCE if (f := self.get(m, period, basis)) is not None), None)
 
     def periods(self, metric: str, basis: str = "gaap") -> list[Period]:
-        return sorted({p for (m, p, b) in self.facts if m == metric and b == basis})
+        """The periods stated for a metric, in order (the list is shared: do not change it)."""
+        key = (metric, basis)
+        if key not in self._periods:
+            self._periods[key] = sorted({p for (m, p, b) in self.facts if m == metric and b == basis})
+        return self._periods[key]
 
 
 def result(

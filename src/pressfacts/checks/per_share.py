@@ -36,7 +36,9 @@ def check(index: FactIndex) -> list[CheckResult]:
         if (ni := index.get("net_income", p)) and (eps := index.eps(p))
     ]
     implied = {ni.period: _interval(ni, eps) for ni, eps in pairs}
-    results = [_across_periods(ni, eps, implied) for ni, eps in pairs]
+    # Each period's midpoint once: every period is compared with all the others.
+    mids = {period: _mid(bounds) for period, bounds in implied.items() if bounds}
+    results = [_across_periods(ni, eps, implied[ni.period], mids) for ni, eps in pairs]
     for period in index.periods("eps_basic"):
         outcome = _against_shares(index, period)
         if outcome is not None:
@@ -48,22 +50,23 @@ def _interval(ni: Fact, eps: Fact) -> Interval | None:
     """Shares implied by net income / EPS, low and high, from the rounding of both."""
     if eps.value == 0 or (ni.value < 0) != (eps.value < 0):
         return None
-    eps_low = abs(eps.value) - half_unit(eps.value)
+    eps_half, ni_half = half_unit(eps.value), half_unit(ni.value)
+    eps_low = abs(eps.value) - eps_half
     if eps_low <= 0:
         return None
-    ni_low, ni_high = abs(ni.value) - half_unit(ni.value), abs(ni.value) + half_unit(ni.value)
-    return ni_low / (abs(eps.value) + half_unit(eps.value)), ni_high / eps_low
+    ni_low, ni_high = abs(ni.value) - ni_half, abs(ni.value) + ni_half
+    return ni_low / (abs(eps.value) + eps_half), ni_high / eps_low
 
 
-def _across_periods(ni: Fact, eps: Fact, implied: dict[Period, Interval | None]) -> CheckResult:
+def _across_periods(ni: Fact, eps: Fact, bounds: Interval | None, mids: dict[Period, Decimal]) -> CheckResult:
+    """One period's implied count against the others' (`mids`: each period's midpoint)."""
     label = f"{ni.period.label}: {show(ni.value)} / {eps.value}"
-    bounds = implied[ni.period]
     if bounds is None:
         return result(
             KIND, "unknown", (ni, eps), None, None, None, f"{label}: EPS rounds to zero or signs differ"
         )
-    same_day = [_mid(b) for p, b in implied.items() if b and p != ni.period and _near(p.end, ni.period.end)]
-    others = [_mid(b) for p, b in implied.items() if b and p != ni.period]
+    others = [mid for p, mid in mids.items() if p != ni.period]
+    same_day = [mid for p, mid in mids.items() if p != ni.period and _near(p.end, ni.period.end)]
     peers, drift = (same_day, SAME_DAY) if same_day else (others, ACROSS_YEARS)
     low, high = bounds
     detail = f"{label} implies {_millions(_mid(bounds))} shares ({_millions(low)}-{_millions(high)})"

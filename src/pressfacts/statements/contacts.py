@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pressfacts.models import Contact, Span
+from pressfacts.scan import skipping, spans
 from pressfacts.statements.context import StatementContext
 from pressfacts.statements.vocabulary import alternation, keywords, words
 
@@ -28,7 +29,10 @@ HEADING_KEYWORDS = keywords("sections", "contact_headings")
 # (the longest the vocabulary allows, "Financial Relations and <word> Contacts" spaced out, about 60).
 HEADING_REACH = 200
 PHONE_RE = re.compile(r"(?<!\d)(?:\+?1[\s.\-]{1,2})?\(?\d{3}\)?[\s.\-]{0,2}\d{3}[\s.\-]\d{4}(?!\d)")
-EMAIL_RE = re.compile(r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,5}")
+# The same, in the form the engine skips to a "+", "(" or digit with (it starts with an assertion).
+PHONE_SCAN = skipping(r"+(0-9", PHONE_RE.pattern)
+EMAIL_LOCAL_MAX = 64
+EMAIL_RE = re.compile(rf"[\w.+\-]{{1,{EMAIL_LOCAL_MAX}}}@[\w\-]{{1,63}}(?:\.[\w\-]{{1,63}}){{1,5}}")
 CUT_RE = re.compile(
     r"\n|,|;|\||\b(?:Phone|Tel|Telephone|E-?mail|Fax|Mobile|Office|Cell)\s{0,3}[:.]?(?=\s)", re.I
 )
@@ -107,11 +111,23 @@ def _body(ctx: StatementContext, region: Span, start: int) -> Span | None:
             end = block.end
     end = min(end, start + BODY_MAX)
     last = start
-    found = [*PHONE_RE.finditer(text, start, end), *EMAIL_RE.finditer(text, start, end)]
-    for match in sorted(found, key=lambda m: m.start()):
-        if match.start() - last <= REACH or last == start:
-            last = max(last, match.end())
+    for found_start, found_end in sorted(_phones_and_emails(text, start, end), key=lambda found: found[0]):
+        if found_start - last <= REACH or last == start:
+            last = max(last, found_end)
     return Span(start, last) if last > start else None
+
+
+def _phones_and_emails(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of the phones in [start, end), then of the emails, as `finditer` finds them.
+
+    An email starts at most `EMAIL_LOCAL_MAX` characters before its "@": none before the
+    first "@" is looked for (the pattern tries nearly every character, and most bodies have none).
+    """
+    found = [(match.start(1), match.end(1)) for match in spans(PHONE_SCAN, text, start, end)]
+    at = text.find("@", start, end)
+    if at >= 0:
+        found.extend(match.span() for match in EMAIL_RE.finditer(text, max(start, at - EMAIL_LOCAL_MAX), end))
+    return found
 
 
 def _people(text: str, body: Span, company: str) -> Iterator[Contact]:
@@ -153,14 +169,11 @@ def _joined(text: str, person: Person, title: Span) -> Span:
 
 def _chunks(text: str, body: Span) -> Iterator[Span]:
     """The body cut at line breaks, commas, labels, and around each phone and email."""
-    phones_and_emails = [
-        *PHONE_RE.finditer(text, body.start, body.end),
-        *EMAIL_RE.finditer(text, body.start, body.end),
-    ]
+    phones_and_emails = _phones_and_emails(text, body.start, body.end)
     marks = sorted(
         [(m.start(), m.end()) for m in CUT_RE.finditer(text, body.start, body.end)]
-        + [(m.start(), m.start()) for m in phones_and_emails]
-        + [(m.end(), m.end()) for m in phones_and_emails]
+        + [(found_start, found_start) for found_start, _ in phones_and_emails]
+        + [(found_end, found_end) for _, found_end in phones_and_emails]
     )
     start = body.start
     for cut_start, cut_end in [*marks, (body.end, body.end)]:

@@ -27,7 +27,9 @@ class StatementContext:
     The fields after `ticker` are indexes built with it: where each sentence and block
     starts, the (months, end) of every period the release states with a date, the text
     in lower case (see `scan.lowered`) for the finders' keywords, and the period phrases of
-    the sentences `refs_in` was asked for.
+    the sentences `refs_in` was asked for. `value_lowered` is the value sentences in lower case,
+    each followed by a NUL, which no keyword holds (so none is found across two); `value_offsets`
+    is where each starts in it.
     """
 
     document: Document
@@ -44,6 +46,8 @@ class StatementContext:
     region_starts: tuple[int, ...] = ()
     dated: tuple[tuple[int, dt.date], ...] = ()
     lowered: str = ""
+    value_lowered: str = ""
+    value_offsets: tuple[int, ...] = ()
     _refs: dict[Span, list[PeriodRef]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -82,10 +86,20 @@ class StatementContext:
         A first look for the finders whose word lists are slow to search sentence by sentence:
         every word of such a list holds one of its keywords, so the sentences without one
         cannot hold a statement of that kind, and their own patterns run on the rest only.
+        Looked for in the value sentences alone, joined (`value_lowered`): the tables and long
+        sentences are not scanned, and a keyword found there lies within one sentence.
         """
-        held = _holding(self.sentences, self.sentence_starts, _occurrences(self.lowered, keywords))
-        sentences = (self.sentences[i] for i in held)
-        return [s for s in sentences if s.end - s.start <= LONGEST_SENTENCE]
+        values = self.value_sentences()
+        offsets, joined = self.value_offsets, self.value_lowered
+        held = set()
+        for keyword in keywords:
+            at = joined.find(keyword)
+            while at >= 0:
+                i = bisect_right(offsets, at) - 1
+                held.add(i)
+                # The sentence holds the keyword: look on from the next one.
+                at = joined.find(keyword, offsets[i + 1]) if i + 1 < len(offsets) else -1
+        return [values[i] for i in sorted(held)]
 
     def holds(self, keywords: Sequence[str], span: Span) -> bool:
         """Whether a span holds one of `keywords`, in any case: when not, no word of their list is in it.
@@ -160,12 +174,24 @@ def build_context(
     if sentences is None:
         sentences = [s for region in regions for s in split_sentences(document.text, region)]
     sentences = tuple(sentences)
+    lowered_text = lowered(document.text)
+    value_lowered, value_offsets = _joined(lowered_text, sentences)
     return StatementContext(
         document, tuple(regions), sentences, calendar, tuple(refs), tuple(facts), tuple(parts),
         release_date, company, ticker, tuple(s.start for s in sentences), tuple(r.start for r in regions),
         tuple(sorted({(r.months, r.end) for r in refs if r.end is not None and r.months is not None})),
-        lowered(document.text),
+        lowered_text, value_lowered, value_offsets,
     )  # fmt: skip
+
+
+def _joined(lowered: str, sentences: Sequence[Span]) -> tuple[str, tuple[int, ...]]:
+    """The value sentences of the lowered text, each followed by a NUL, and where each starts."""
+    pieces = [lowered[s.start : s.end] for s in sentences if s.end - s.start <= LONGEST_SENTENCE]
+    offsets, at = [], 0
+    for piece in pieces:
+        offsets.append(at)
+        at += len(piece) + 1
+    return "\0".join(pieces) + "\0", tuple(offsets)
 
 
 def _occurrences(lowered: str, keywords: Sequence[str]) -> Iterator[tuple[int, int]]:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pressfacts.dates import number_of
 from pressfacts.models import CustomerEvent, Span
 from pressfacts.statements.context import StatementContext
-from pressfacts.statements.vocabulary import alternation, keywords, words, words_re
+from pressfacts.statements.vocabulary import alternation, keywords, words, words_scan
 
 NOUN = alternation(words("customers", "nouns"))
 COUNT = r"(?P<count>\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s{1,3}number\s{1,3}of)"
@@ -31,10 +31,10 @@ LOST_RE = re.compile(
     r"(?:\s{1,3}(?:in|,)\s{1,3}(?P<name>(?-i:[A-Z])[\w&\-]{1,30}(?:\.[\w\-]{1,10})?(?:\s{1,3}(?-i:[A-Z])[\w&\-]{1,30}){0,3}))?",
     re.I,
 )
-SKIP_RE = words_re(words("sections", "forward_looking"))
+SKIP_SCAN = words_scan(words("sections", "forward_looking"))
 SKIP_KEYWORDS = keywords("sections", "forward_looking")
 EVENT_KEYWORDS = (*keywords("customers", "gained"), *keywords("customers", "lost"))
-NOUN_RE = words_re(words("customers", "nouns"))
+NOUN_SCAN = words_scan(words("customers", "nouns"))
 NOUN_KEYWORDS = keywords("customers", "nouns")
 
 
@@ -53,9 +53,9 @@ def _may_state_events(ctx: StatementContext, sentence: Span) -> bool:
     The keywords are looked for before each pattern: far cheaper, and most sentences have none.
     """
     text, start, end = ctx.text, sentence.start, sentence.end
-    if not ctx.holds(EVENT_KEYWORDS, sentence) or not NOUN_RE.search(text, start, end):
+    if not ctx.holds(EVENT_KEYWORDS, sentence) or not NOUN_SCAN.search(text, start, end):
         return False
-    return not (ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_RE.search(text, start, end))
+    return not (ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_SCAN.search(text, start, end))
 
 
 def _events(text: str, sentence: Span) -> Iterator[CustomerEvent]:

@@ -21,19 +21,24 @@ from pressfacts.dates import DATE_RE, date_of_match
 from pressfacts.mentions import find_mentions
 from pressfacts.models import Debt, DebtAction, Mention, Period, Span
 from pressfacts.periods import PeriodRef
+from pressfacts.scan import skipping, spans
 from pressfacts.statements.context import StatementContext
 from pressfacts.statements.figures import APPROXIMATE_RE
 from pressfacts.statements.future import future_period
-from pressfacts.statements.vocabulary import alternation, keywords, pairs, words, words_re
+from pressfacts.statements.vocabulary import alternation, keywords, pairs, words, words_re, words_scan
 
 VERBS = pairs("debt", "verbs")
 VERB_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<v{i}>{p})" for i, (_, p) in enumerate(VERBS)) + r")(?!\w)", re.I
 )
 INSTRUMENT_RE = words_re(words("debt", "instruments"))
+# The scans skip to what a verb or an instrument can start with: the patterns start with \\b,
+# which the engine tries at every character (tests check every word starts with one).
+VERB_SCAN = skipping("bdpr", VERB_RE.pattern, re.I)
+INSTRUMENT_SCAN = skipping("abcdlmnrst", INSTRUMENT_RE.pattern, re.I)
 INSTRUMENT_KEYWORDS = keywords("debt", "instruments")
 PLANNED_RE = re.compile(rf"\b{alternation(words('debt', 'planned'))}\s{{1,3}}(?:\w{{1,12}}\s{{1,3}})?$", re.I)
-SKIP_RE = words_re(words("sections", "forward_looking"))
+SKIP_SCAN = words_scan(words("sections", "forward_looking"))
 SKIP_KEYWORDS = keywords("sections", "forward_looking")
 # Between the verb and its amount: a few words, then "by" or nothing ("pre-pay $275,000").
 VERB_GAP_RE = re.compile(r"[^$.;]{0,80}?(?:\bby\s{1,3})?(?:" + APPROXIMATE_RE.pattern[:-1] + r")?", re.I)
@@ -65,16 +70,27 @@ def find(ctx: StatementContext) -> list[Debt]:
     found: list[Debt] = []
     for sentence in ctx.value_sentences_holding(INSTRUMENT_KEYWORDS):
         words_ = ctx.text[sentence.start : sentence.end]
-        skipped = ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_RE.search(words_)
-        if skipped or not INSTRUMENT_RE.search(words_):
+        skipped = ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_SCAN.search(words_)
+        if skipped or not INSTRUMENT_SCAN.search(words_):
             continue
-        verbs = list(VERB_RE.finditer(ctx.text, sentence.start, sentence.end))
+        verbs = find_verbs(ctx.text, sentence)
         if not verbs:
             continue
         amounts = [m for m in find_mentions(ctx.text, [sentence]) if m.kind == "amount"]
         read = Read(sentence, amounts)
         for verb in verbs:
             found.extend(_changes(ctx, read, verb))
+    return found
+
+
+def find_verbs(text: str, sentence: Span) -> list[re.Match[str]]:
+    """The debt verbs of a sentence, as `VERB_RE.finditer` finds them: where the scan finds
+    one, matched again for its groups."""
+    found = []
+    for start in spans(VERB_SCAN, text, sentence.start, sentence.end):
+        verb = VERB_RE.match(text, start.start(1), sentence.end)
+        if verb is not None:
+            found.append(verb)
     return found
 
 

@@ -19,11 +19,11 @@ from pressfacts.mentions import find_mentions
 from pressfacts.metrics import find_metric_phrases
 from pressfacts.models import Fact, Mention, OneTimeItem, Part, Period, Span
 from pressfacts.statements.context import StatementContext
-from pressfacts.statements.vocabulary import alternation, keywords, words, words_re
+from pressfacts.statements.vocabulary import alternation, keywords, words, words_scan
 
-CUE_RE = words_re(words("one_time", "cues"))
+CUE_SCAN = words_scan(words("one_time", "cues"))
 CUE_KEYWORDS = keywords("one_time", "cues")
-SKIP_RE = words_re(words("sections", "forward_looking"))
+SKIP_SCAN = words_scan(words("sections", "forward_looking"))
 SKIP_KEYWORDS = keywords("sections", "forward_looking")
 NOUN = alternation(words("one_time", "nouns"))
 MODIFIERS = rf"(?:{alternation(words('one_time', 'modifiers'))}\s{{1,3}}){{0,2}}"
@@ -73,9 +73,9 @@ def find(ctx: StatementContext) -> list[OneTimeItem]:
 def _cued(ctx: StatementContext, sentence: Span) -> bool:
     """A one-time word, outside the forward-looking statements (their keywords are looked for first)."""
     words_ = ctx.text[sentence.start : sentence.end]
-    if not CUE_RE.search(words_):
+    if not CUE_SCAN.search(words_):
         return False
-    return not (ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_RE.search(words_))
+    return not (ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_SCAN.search(words_))
 
 
 def _items(

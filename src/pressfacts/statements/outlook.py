@@ -24,11 +24,11 @@ from pressfacts.statements.context import StatementContext
 from pressfacts.statements.figures import Figures, figure_groups
 from pressfacts.statements.future import future_period
 from pressfacts.statements.outlook_metrics import Named, eps_kind, find_metrics, unit_of
-from pressfacts.statements.vocabulary import keywords, words, words_re
+from pressfacts.statements.vocabulary import keywords, words, words_scan
 
-CUE_RE = words_re(words("outlook", "cues"))
+CUE_SCAN = words_scan(words("outlook", "cues"))
 CUE_KEYWORDS = keywords("outlook", "cues")
-SKIP_RE = words_re([*words("outlook", "skip"), *words("sections", "forward_looking")])
+SKIP_SCAN = words_scan([*words("outlook", "skip"), *words("sections", "forward_looking")])
 SKIP_KEYWORDS = (*keywords("outlook", "skip"), *keywords("sections", "forward_looking"))
 OR_PER_SHARE_RE = re.compile(r",?\s{0,3}or\s{1,3}$", re.I)
 CARRY_LIMIT = 1500
@@ -58,9 +58,9 @@ def find(ctx: StatementContext) -> list[Outlook]:
 def _cued(ctx: StatementContext, sentence: Span) -> bool:
     """A guidance cue, and no word that looks back on guidance (their keywords are looked for first)."""
     words_ = ctx.text[sentence.start : sentence.end]
-    if not CUE_RE.search(words_):
+    if not CUE_SCAN.search(words_):
         return False
-    return not (ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_RE.search(words_))
+    return not (ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_SCAN.search(words_))
 
 
 def _leads(ctx: StatementContext, sentence: Span) -> bool:
@@ -109,8 +109,9 @@ def _read(
 
 
 def _written_before(text: str, figures: Figures, metric: Named) -> bool:
-    gap = text[figures.span.end : metric.span.start]
-    return 0 < len(gap) <= 30 and OWNED_BY_NEXT_RE.fullmatch(gap) is not None
+    """Figures a few words before a metric, owned by it; the gap is measured before it is read."""
+    start, end = figures.span.end, metric.span.start
+    return 0 < end - start <= 30 and OWNED_BY_NEXT_RE.fullmatch(text, start, end) is not None
 
 
 def _fits(metric: Named, figures: Figures, limit: int) -> bool:

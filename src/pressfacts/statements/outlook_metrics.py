@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pressfacts.models import Basis, Span, Unit
+from pressfacts.scan import skipping, spans
 from pressfacts.statements.figures import Figures
 from pressfacts.statements.vocabulary import alternation, pairs, words
 
@@ -20,6 +21,10 @@ METRICS = pairs("outlook", "metrics")
 METRIC_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(METRICS)) + r")(?!\w)", re.I
 )
+# What a metric phrase can start with: METRIC_RE starts with \\b, which the engine tries at every
+# character of a sentence, while this scan skips to these (tests check every phrase starts with one).
+METRIC_FIRST = "(cdefgilnoprst"
+METRIC_SCAN = skipping(METRIC_FIRST, METRIC_RE.pattern, re.I)
 BASIS_RE = re.compile(
     rf"(?:(?P<both>GAAP\s{{1,3}}and\s{{1,3}}non-GAAP)|(?P<non>{alternation(words('outlook', 'non_gaap'))})"
     r"|(?P<gaap>GAAP))\s{1,3}(?:diluted\s{1,3})?$",
@@ -40,8 +45,14 @@ class Named:
 
 
 def find_metrics(text: str, span: Span) -> list[Named]:
-    """The metric phrases of a guidance sentence, in text order."""
-    return [_named(text, match) for match in METRIC_RE.finditer(text, span.start, span.end)]
+    """The metric phrases of a guidance sentence, in text order: those `METRIC_RE.finditer` finds,
+    each matched again where the scan found it, for its groups."""
+    found = []
+    for start in spans(METRIC_SCAN, text, span.start, span.end):
+        match = METRIC_RE.match(text, start.start(1), span.end)
+        if match is not None:
+            found.append(_named(text, match))
+    return found
 
 
 def eps_kind(text: str, label: Span, figures: Figures) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from pressfacts.models import Quote, Span
-from pressfacts.sentences import split_sentences
+from pressfacts.sentences import first_sentence
 from pressfacts.statements.context import StatementContext
 from pressfacts.statements.quote_marks import MARK_RE, Quotation, find_quotations
 from pressfacts.statements.speakers import Speakers, Who, parse_who
@@ -126,10 +126,9 @@ def _after(ctx: StatementContext, quotation: Quotation) -> tuple[Span, Who] | No
     if closed is None or region is None:
         return None
     limit = min(region.end, closed + 1 + AFTER_WINDOW)
-    following = split_sentences(ctx.text, Span(closed + 1, limit))
-    if not following:
+    words_ = first_sentence(ctx.text, Span(closed + 1, limit))
+    if words_ is None:
         return None
-    words_ = following[0]
     end = min(words_.end, _next_mark(ctx.text, words_))
     for pattern in (VERB_FIRST_RE, WHO_FIRST_RE):
         match = pattern.match(ctx.text[closed + 1 : end])

@@ -17,12 +17,13 @@ from collections.abc import Sequence
 
 from pressfacts.models import Section, Span
 from pressfacts.statements.context import StatementContext
-from pressfacts.statements.vocabulary import alternation, keywords, words, words_re
+from pressfacts.statements.vocabulary import alternation, keywords, words, words_scan
 
-FLS_RE = words_re(words("sections", "forward_looking"))
+FLS_SCAN = words_scan(words("sections", "forward_looking"))
 FLS_KEYWORDS = keywords("sections", "forward_looking")
-RISK_RE = words_re(words("sections", "risk"))
-CARRY_ON_RE = words_re(words("sections", "carry_on"))
+RISK_SCAN = words_scan(words("sections", "risk"))
+RISK_KEYWORDS = keywords("sections", "risk")
+CARRY_ON_SCAN = words_scan(words("sections", "carry_on"))
 CONTACT_RE = re.compile(rf"\s{{0,3}}{alternation(words('sections', 'contact_headings'))}\s{{0,3}}:", re.I)
 FLS_HEADING_RE = re.compile(
     r"[^\n]{0,30}(?:forward[\s-]{1,2}looking|safe\s{1,3}harbor|cautionary)[^\n]{0,40}$", re.I
@@ -50,10 +51,10 @@ def _forward_looking(ctx: StatementContext) -> Section | None:
     text, regions = ctx.text, ctx.regions
     for i in ctx.regions_holding(FLS_KEYWORDS):
         region = regions[i]
-        if region.end - region.start < MIN_SECTION or not _risky(text, regions[i : i + 2]):
+        if region.end - region.start < MIN_SECTION or not _risky(ctx, regions[i : i + 2]):
             continue
         sentences = ctx.sentences_in(region)
-        at = next((k for k, s in enumerate(sentences) if FLS_RE.search(text, s.start, s.end)), None)
+        at = next((k for k, s in enumerate(sentences) if _cued(ctx, s)), None)
         if at is None:
             continue
         cue = sentences[at]
@@ -67,10 +68,19 @@ def _forward_looking(ctx: StatementContext) -> Section | None:
     return None
 
 
-def _risky(text: str, blocks: Sequence[Span]) -> bool:
+def _cued(ctx: StatementContext, sentence: Span) -> bool:
+    """A forward-looking cue in the sentence (its keywords are looked for first: far cheaper)."""
+    return (
+        ctx.holds(FLS_KEYWORDS, sentence)
+        and FLS_SCAN.search(ctx.text, sentence.start, sentence.end) is not None
+    )
+
+
+def _risky(ctx: StatementContext, blocks: Sequence[Span]) -> bool:
     """A risk word in the cue's block or the next ("This press release contains forward-looking
-    statements." then "Forward-looking statements involve inherent risks ...": mdc)."""
-    return any(RISK_RE.search(text, b.start, b.end) for b in blocks)
+    statements." then "Forward-looking statements involve inherent risks ...": mdc); its
+    keywords are looked for first."""
+    return any(ctx.holds(RISK_KEYWORDS, b) and RISK_SCAN.search(ctx.text, b.start, b.end) for b in blocks)
 
 
 def _heading_before(text: str, regions: Sequence[Span], i: int) -> Span | None:
@@ -89,7 +99,7 @@ def _section_end(ctx: StatementContext, region: Span, after: int, fls: bool = Fa
     text = ctx.text
     for sentence in ctx.sentences_in(Span(after, region.end)):
         starts = ABOUT_RE.match(text, sentence.start) or CONTACT_RE.match(text, sentence.start)
-        if starts or (fls and FLS_RE.search(text, sentence.start, sentence.end)):
+        if starts or (fls and FLS_SCAN.search(text, sentence.start, sentence.end)):
             return _trim(text, region.start, sentence.start)
     return region.end
 
@@ -111,7 +121,7 @@ def _continues(words_: str) -> bool:
     if BULLET_RE.fullmatch(words_) or words_[0].islower() or words_.rstrip().endswith(";"):
         return True
     sentence = len(words_) > HEADING_MAX or words_.rstrip()[-1:] in (".", ":")
-    return CARRY_ON_RE.search(words_) is not None and sentence
+    return CARRY_ON_SCAN.search(words_) is not None and sentence
 
 
 def _about(ctx: StatementContext) -> Section | None:

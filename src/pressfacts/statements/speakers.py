@@ -35,14 +35,22 @@ class Who:
     pronoun: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
-    span: Span
-    word: str
+    """A word of an attribution, and the word bare (lower case, no dot, no possessive).
 
-    @property
-    def bare(self) -> str:
-        return self.word.lower().rstrip(".").removesuffix("’s").removesuffix("'s")
+    A plain slotted record, built only for the chunks read: a frozen one costs several times more.
+    """
+
+    start: int
+    end: int
+    word: str
+    bare: str
+
+    @classmethod
+    def of(cls, match: re.Match[str]) -> Token:
+        word = match.group()
+        return cls(match.start(), match.end(), word, _bare(word))
 
     @property
     def is_title(self) -> bool:
@@ -65,16 +73,14 @@ def parse_who(text: str, span: Span) -> Who | None:
     >>> t[who.name.start : who.name.end], t[who.title.start : who.title.end]
     ('W. Barry Gilbert', 'Chairman')
     """
-    words_ = [
-        Token(Span(m.start(), m.end()), m.group()) for m in TOKEN_RE.finditer(text, span.start, span.end)
-    ]
-    if len(words_) == 1 and words_[0].bare in PRONOUNS:
+    words_ = list(TOKEN_RE.finditer(text, span.start, span.end))
+    if len(words_) == 1 and _bare(words_[0].group()) in PRONOUNS:
         return Who(None, None, pronoun=True)
     name: Span | None = None
     title: Span | None = None
     # From the verb back: the chunks nearest it name the speaker ("Commenting on ..., <name>, <title>").
     for chunk in reversed(_chunks(words_)[-NEAREST_CHUNKS:]):
-        chunk_name, chunk_title = _read_chunk(chunk)
+        chunk_name, chunk_title = _read_chunk([Token.of(word) for word in chunk])
         name = name or chunk_name
         title = title or chunk_title
     if name is None:
@@ -82,10 +88,15 @@ def parse_who(text: str, span: Span) -> Who | None:
     return Who(name, title)
 
 
-def _chunks(tokens: list[Token]) -> list[list[Token]]:
-    chunks: list[list[Token]] = [[]]
-    for token in tokens:
-        if token.word == ",":
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".").removesuffix("’s").removesuffix("'s")
+
+
+def _chunks(words_: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """The words between commas, the commas left out."""
+    chunks: list[list[re.Match[str]]] = [[]]
+    for token in words_:
+        if token.group() == ",":
             chunks.append([])
         else:
             chunks[-1].append(token)
@@ -124,7 +135,7 @@ def _trailing_name(chunk: list[Token]) -> list[Token]:
 
 
 def _span(tokens: list[Token]) -> Span:
-    return Span(tokens[0].span.start, tokens[-1].span.end)
+    return Span(tokens[0].start, tokens[-1].end)
 
 
 @dataclass(slots=True)
