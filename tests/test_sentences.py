@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressfacts.models import Span
-from pressfacts.sentences import BOUNDARY_RE, first_sentence, split_sentences
+from pressfacts.sentences import BOUNDARY_RE, WORD_BEFORE_BACKWARDS, first_sentence, split_sentences
 from tests.corpus import require_corpus
 
 SENTENCES: list[tuple[str | None, str, list[str]]] = [
@@ -210,3 +210,13 @@ def test_boundaries_are_those_of_the_plain_pattern(chars: list[str]) -> None:
     assert [m.span() for m in BOUNDARY_RE.finditer(text)] == [
         m.span() for m in PLAIN_BOUNDARY_RE.finditer(text)
     ]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["U", "S", ".", "a", "Inc", "Corp", " ", "7", "-", "ſ", "vs"]), max_size=16))
+def test_word_before_a_stop_read_backwards_is_the_forward_one(chars: list[str]) -> None:
+    text = "".join(chars) + "."
+    dot = len(text) - 1
+    forwards = re.search(r"([A-Za-z][A-Za-z.]{0,10})\.$", text[max(0, dot - 12) : dot + 1])
+    backwards = WORD_BEFORE_BACKWARDS.match(text[max(0, dot - 12) : dot + 1][::-1])
+    assert (backwards.group(1)[::-1] if backwards else None) == (forwards.group(1) if forwards else None)

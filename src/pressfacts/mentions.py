@@ -95,22 +95,22 @@ def _mention_of(match: re.Match[str], text: str) -> Mention | None:
     currency = g["currency"]
     opened, closed = bool(g["open"] or g["open2"]), bool(g["close"] or g["close2"])
     negative = (opened and closed) or bool(g["minus"] or g["minus2"])
-    sign = Decimal(-1) if negative else Decimal(1)
+    signed = number.copy_negate() if negative else number  # the digits as written, no rounding
     span = Span(*_trimmed_span(match, g, opened, closed))
     if unit_word.startswith(("percent", "per", "%")) and not unit_word.startswith("per "):
         if "point" in unit_word:
             return None
-        return Mention("percent", sign * number, span, "percent", negative)
+        return Mention("percent", signed, span, "percent", negative)
     if unit_word.startswith("basis"):
         return None
     scale_word = (g["scale"] or "").lower().rstrip(".") or None
     if unit_word.startswith("cent") and not currency and scale_word is None:
-        return Mention("per_share", sign * number.scaleb(-2), span, "USD/share", negative)
+        return Mention("per_share", signed.scaleb(-2), span, "USD/share", negative)
     after = text[match.end() : match.end() + 80]
     if currency is None and unit_word != "dollars":
         return _share_count(number, scale_word, after, span)
     # scaleb keeps the digits as written: "$2.0 billion" is 2.0E+9, precise to a tenth of a billion.
-    value = sign * number.scaleb(SCALES[scale_word] if scale_word else 0)
+    value = signed.scaleb(SCALES[scale_word] if scale_word else 0)
     if scale_word is None and PER_SHARE_AFTER_RE.match(after):
         return Mention("per_share", value, span, "USD/share", negative)
     return Mention("amount", value, span, "USD", negative, scale_word)

@@ -68,7 +68,9 @@ BOUNDARY_RE = re.compile(
     r"[.!?][\"'”’)]{0,2}\s{1,20}(?=[\"“'‘(]?[A-Z0-9$])|\n[ \t]*\n\s{0,40}"
     r"|[ \t]{1,3}[•·|][ \t]{0,3}|[•·|][ \t]{0,3}"
 )
-WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]{0,10})\.$")
+# The word before a full stop, read backwards from the stop (the longest run of letters and
+# dots, up to 11, that starts with a letter): a match at the start of the reversed text.
+WORD_BEFORE_BACKWARDS = re.compile(r"\.([A-Za-z.]{0,10}[A-Za-z])")
 
 
 def split_sentences(text: str, span: Span | None = None) -> list[Span]:
@@ -95,19 +97,20 @@ def first_sentence(text: str, span: Span) -> Span | None:
 def _sentences(text: str, region: Span) -> Iterator[Span]:
     start = region.start
     for match in BOUNDARY_RE.finditer(text, region.start, region.end):
-        if match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
+        mark = text[match.start()]
+        if mark == "." and _is_abbreviation(text, match.start()):
             continue
-        end = match.start() + 1 if match.group(0)[0] in ".!?" else match.start()
+        end = match.start() + 1 if mark in ".!?" else match.start()
         yield _trimmed(text, start, end)
         start = match.end()
     yield _trimmed(text, start, region.end)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = WORD_BEFORE_RE.search(text, max(0, dot - 12), dot + 1)
+    word = WORD_BEFORE_BACKWARDS.match(text[max(0, dot - 12) : dot + 1][::-1])
     if word is None:
         return False
-    token = word.group(1).lower()
+    token = word.group(1)[::-1].lower()
     return len(token) == 1 or token.rstrip(".") in ABBREVIATIONS
 
 
