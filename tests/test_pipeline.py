@@ -81,3 +81,35 @@ def test_a_sentence_without_figures_lends_its_metric_to_the_next() -> None:
         (f.metric, f.value, f.period.label) for f in extract_text(text, checks=False, statements=False).facts
     ]
     assert ("net_income", Decimal("1.5E+6"), "Q4 FY2002") in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "XYZ Corp. reported a net loss of $4.9 million for fiscal 2024. Basic and diluted loss per share "
+            "improved from $(1.80) to $(0.42).",
+            {
+                ("eps_basic", "-0.42"),
+                ("eps_diluted", "-0.42"),
+                ("eps_basic", "-1.80"),
+                ("eps_diluted", "-1.80"),
+            },
+        ),
+        (
+            "XYZ Corp. reported net income of $5.0 million, or $0.23 per basic and diluted share, for fiscal 2024.",
+            {("eps_basic", "0.23"), ("eps_diluted", "0.23")},
+        ),
+        (
+            "XYZ Corp. reported net income of $5.0 million, or $0.24 and $0.23 per basic and diluted share, "
+            "respectively, for fiscal 2024.",
+            {("eps", "0.23")},
+        ),
+    ],
+    ids=["phrase before", "share after", "respectively"],
+)
+def test_a_figure_for_basic_and_diluted_eps_is_a_fact_of_each(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    facts = extract_text(text, checks=False, statements=False).facts
+    assert {(f.metric, str(f.value)) for f in facts if f.metric.startswith("eps")} == expected

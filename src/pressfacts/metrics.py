@@ -17,7 +17,8 @@ from typing import Literal
 from pressfacts.models import Span
 from pressfacts.scan import PhraseRules
 
-EpsKind = Literal["eps", "eps_basic", "eps_diluted"]
+# "eps_basic_and_diluted": one figure for both ("basic and diluted loss per share of $0.42").
+EpsKind = Literal["eps", "eps_basic", "eps_diluted", "eps_basic_and_diluted"]
 
 # (name, pattern, metric, sign). Order matters: per-share phrases before the
 # income words they contain, longer phrases before shorter.
@@ -119,6 +120,9 @@ CLAUSE_END_BACKWARDS = re.compile(r"[\n:;|•]|(?<=\s)[.!?]")
 # before a phrase are read backwards (a match at the start of the reversed text costs a few
 # steps where a search for "...$" tries every position): this is, spelt backwards,
 # "<change>s? in|on|to (the|our|its)? (<word>)?" then 1-3 spaces and the phrase.
+# "basic and " / "diluted and " right before a per-share phrase that starts with the other kind,
+# read backwards from the phrase (see CHANGE_BEFORE_BACKWARDS).
+OTHER_KIND_BEFORE_BACKWARDS = re.compile(r"\s{1,3}dna\s{1,3}(?:cisab|detulid(?:[\s-]{1,3}ylluf)?)\b", re.I)
 CHANGES = (
     "increase", "decrease", "decline", "improvement", "growth", "change", "reduction", "rise", "drop", "gain",
     "shortfall", "swing", "impact",
@@ -161,10 +165,11 @@ def find_metric_phrases(text: str, regions: Sequence[Span] | None = None) -> lis
 def _phrase_of(order: int, match: re.Match[str], text: str) -> MetricPhrase:
     name, _, metric, sign = PHRASES[order]
     span = Span(match.start(), match.end())
-    eps_kind = _eps_kind(match) if metric == "eps" else None
+    eps_kind, lead = _eps_kind(match, text) if metric == "eps" else (None, 0)
     if metric == "eps" and "loss" in match.group(0).lower() and "income" not in match.group(0).lower():
         sign = -1
-    before = _words_before(text, match.start())
+    # The words that qualify the phrase stand before all of it, "basic and" included.
+    before = _words_before(text, match.start() - lead)
     non_gaap = next((NON_GAAP_BEFORE[w] for w in before if w in NON_GAAP_BEFORE), None)
     if non_gaap == "operating" and metric == "operating_income":
         non_gaap = None
@@ -178,13 +183,19 @@ def _phrase_of(order: int, match: re.Match[str], text: str) -> MetricPhrase:
     return MetricPhrase(span, name, metric, sign, eps_kind, non_gaap)
 
 
-def _eps_kind(match: re.Match[str]) -> EpsKind:
+def _eps_kind(match: re.Match[str], text: str) -> tuple[EpsKind, int]:
+    """The kind of EPS a phrase names, and how many characters of it stand before the match."""
     qualifier = (match.group("q1") or match.groupdict().get("q2") or "").lower()
+    if match.group("q1"):
+        other = OTHER_KIND_BEFORE_BACKWARDS.match(text[max(0, match.start() - 24) : match.start()][::-1])
+        if other is not None:
+            # "basic and diluted loss per share": the match holds the second kind, the first is before it.
+            return "eps_basic_and_diluted", other.end()
     if "diluted" in qualifier:
-        return "eps_diluted"
+        return "eps_diluted", 0
     if "basic" in qualifier:
-        return "eps_basic"
-    return "eps"
+        return "eps_basic", 0
+    return "eps", 0
 
 
 def _words_before(text: str, start: int) -> list[str]:

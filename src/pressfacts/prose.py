@@ -26,9 +26,15 @@ from pressfacts.models import Comparison, Fact, Mention, Part, Period, Span, Uni
 from pressfacts.periods import Calendar, PeriodRef, resolve
 from pressfacts.scan import Ending
 
-EPS_METRICS = frozenset({"eps", "eps_basic", "eps_diluted"})
+EPS_METRICS = frozenset({"eps", "eps_basic", "eps_diluted", "eps_basic_and_diluted"})
 HEADLINE = frozenset({"revenue", "net_income", "operating_income"})
-DILUTED_AFTER_RE = re.compile(r"^[^.;$]{0,45}?\b(?P<kind>fully[\s-]diluted|diluted|basic)\b", re.I)
+DILUTED_AFTER_RE = re.compile(
+    r"^[^.;$]{0,45}?\b(?P<kind>fully[\s-]diluted|diluted|basic)\b"
+    r"(?:(?P<both>\s{1,3}and\s{1,3}(?:fully[\s-]diluted|diluted|basic)\b)"
+    r"(?P<respectively>(?=[^.;]{0,40}\brespectively\b))?)?",
+    re.I,
+)
+BOTH_EPS = "eps_basic_and_diluted"  # a per-share figure stated for both kinds: two facts
 NEGATIVE_BEFORE = Ending(["negative", "minus", "loss of"])
 LOSS_AFTER_RE = re.compile(r"^(?:[^.;$]{0,30}?\bloss\s{1,3}per\b|\s{0,3}(?:net\s{1,3})?loss\b)", re.I)
 # "... a 12% increase from $8.6 million": a figure (or a change) just before a weak comparison
@@ -174,7 +180,7 @@ class Reader:
                 place = Place(frame, index, frames, assigned, frame_amounts, qualifiers, note)
                 fact = self._fact(amount, phrase, place)
                 if fact is not None:
-                    self.facts.append(fact)
+                    self.facts.extend(_each_kind(fact))
                     self.eps_in_sentence |= fact.metric in EPS_METRICS
                     assigned.setdefault(index, []).append(fact.period)
         self._advance(frames[0])
@@ -444,15 +450,29 @@ def _metric_of(
     ):
         if metric not in (None, "eps", "net_income"):
             return None
-        kind = phrase.eps_kind if phrase and phrase.eps_kind else "eps"
+        kind: str = phrase.eps_kind if phrase and phrase.eps_kind else "eps"
         match = DILUTED_AFTER_RE.match(after)
         if match and amount.kind == "per_share":
-            kind = "eps_diluted" if "diluted" in match.group("kind").lower() else "eps_basic"
+            # "$0.42 per basic and diluted share" is both; in "$0.24 and $0.23 per basic and diluted
+            # share, respectively" each figure has its own kind, which is not read here: plain EPS.
+            single = "eps_diluted" if "diluted" in match.group("kind").lower() else "eps_basic"
+            kind = (
+                ("eps" if match.group("respectively") is not None else BOTH_EPS)
+                if match.group("both")
+                else single
+            )
         return kind
     # Without a scale word, a headline amount under $10,000 is a table figure read out of its table.
     if metric in HEADLINE and (amount.scale_word is not None or abs(amount.value) >= 10_000):
         return metric
     return None
+
+
+def _each_kind(fact: Fact) -> list[Fact]:
+    """The fact, or for a figure stated for basic and diluted EPS alike, one fact for each."""
+    if fact.metric != BOTH_EPS:
+        return [fact]
+    return [replace(fact, metric="eps_basic"), replace(fact, metric="eps_diluted", flags=list(fact.flags))]
 
 
 def _signed(amount: Mention, phrase: MetricPhrase | None, before: str, after: str) -> Decimal:
