@@ -516,3 +516,28 @@ def test_scan_is_linear(unit: str) -> None:
             break
     assert once < 2.0
     assert twice < 4 * max(once, 0.01)
+
+
+# "The prior quarter" is the quarter just before (sequential), quoted from ultra-clean-2020-q1.htm
+# ("... $(0.26) per basic share in the prior quarter.", its Q4 ended December 27, 2019) and
+# nvidia-2023-q4.htm ("up 2% from the previous quarter"); with a year it stays a year back.
+PREVIOUS_QUARTER = [
+    ("in the prior quarter.", dt.date(2020, 3, 27), dt.date(2019, 12, 27)),
+    ("up 2% from the previous quarter", dt.date(2023, 1, 29), dt.date(2022, 10, 30)),
+    ("in the prior quarter", dt.date(2020, 3, 31), dt.date(2019, 12, 31)),
+    ("in the previous quarter", dt.date(2020, 6, 30), dt.date(2020, 3, 31)),
+    ("the prior quarter a year ago", dt.date(2020, 3, 31), dt.date(2019, 3, 31)),
+    ("the prior year quarter", dt.date(2020, 3, 31), dt.date(2019, 3, 31)),
+    ("the previous quarters", dt.date(2020, 3, 31), dt.date(2019, 3, 31)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "expected"), PREVIOUS_QUARTER, ids=[t for t, _, _ in PREVIOUS_QUARTER]
+)
+def test_the_prior_quarter_is_the_one_just_before(text: str, current: dt.date, expected: dt.date) -> None:
+    (ref,) = find_period_refs(text)
+    calendar = Calendar((12, 31), Period(current, 3, "current"))
+    period = resolve(ref, calendar)
+    assert period is not None
+    assert (period.end, period.months) == (expected, 3)

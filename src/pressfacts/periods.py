@@ -69,9 +69,9 @@ RULES: list[tuple[str, str]] = [
      rf"(?:first\s{{1,3}})?(?P<span>nine|six)\s{{1,3}}months(?:\s{{1,3}}(?:of\s{{1,3}})?(?:fiscal\s{{1,3}})?(?P<year>{YEAR})\b)?"),
     # "the same quarter a year ago", "the same period last year", "comparable periods in 2003"
     ("same <noun> of <prior>",
-     rf"(?:same|comparable|corresponding|year[\s-]ago|year[\s-]earlier|prior[\s-]year|prior|previous)\s{{1,3}}"
-     rf"(?:{SPAN_WORD}\s{{1,3}})?(?:fiscal\s{{1,3}})?(?P<relnoun>quarter|period|year|half)(?P<plural>s)?"
-     rf"(?:\s{{1,3}}(?:a\s{{1,3}}year\s{{1,3}}(?:ago|earlier)|last\s{{1,3}}year|of\s{{1,3}}(?:the\s{{1,3}})?(?:prior|last|previous)\s{{1,3}}year"
+     rf"(?:same|comparable|corresponding|year[\s-]ago|year[\s-]earlier|prior[\s-]year|(?P<before>prior|previous))\s{{1,3}}"
+     rf"(?:(?P<counted>{SPAN_WORD})\s{{1,3}})?(?:fiscal\s{{1,3}})?(?P<relnoun>quarter|period|year|half)(?P<plural>s)?"
+     rf"(?P<ago>\s{{1,3}}(?:a\s{{1,3}}year\s{{1,3}}(?:ago|earlier)|last\s{{1,3}}year|of\s{{1,3}}(?:the\s{{1,3}})?(?:prior|last|previous)\s{{1,3}}year"
      rf"|(?:of|in)\s{{1,3}}(?:the\s{{1,3}})?(?:prior|previous)[\s-]year|(?:of|in)\s{{1,3}}(?:fiscal\s{{1,3}})?(?P<year>{YEAR})\b))?"),
     # "the 1994 quarter", "the 13-week quarter of 1998", "fiscal year 2002", "the year 1996", "fiscal 1998"
     ("the <year> quarter", rf"\bthe\s{{1,3}}(?P<year>{YEAR})\s{{1,3}}(?P<relnoun>quarter|period)"),
@@ -151,6 +151,7 @@ class PeriodRef:
     same: bool = False
     plural: bool = False
     counted: bool = False
+    previous: bool = False  # the period of the same length just before the base: "the prior quarter"
 
 
 NewRef = Callable[..., PeriodRef]
@@ -329,6 +330,9 @@ def _relative_noun(base: NewRef, g: dict[str, str], year: int | None) -> PeriodR
     plural = "plural" in g
     if year is not None:
         return base(months=months, year=year, same=True, plural=plural)
+    if noun == "quarter" and "before" in g and not ({"ago", "counted", "plural"} & g.keys()):
+        # "the prior quarter", "the previous quarter": the quarter just before, not a year before.
+        return base(months=3, previous=True)
     return base(months=months, relative=-1, same=True, plural=plural)
 
 
@@ -350,6 +354,8 @@ def resolve(ref: PeriodRef, calendar: Calendar, base: Period | None = None) -> P
         return Period(ref.end, ref.months, label_of(ref.end, ref.months, calendar))
     if ref.relative:
         return _shift(base, ref, calendar)
+    if ref.previous:
+        return _quarter_before(base, calendar)
     if ref.same and ref.year is not None and base is not None:
         return _in_year(base, ref, calendar)
     if ref.ordinal is not None and ref.months in (3, 6, 9):
@@ -414,6 +420,18 @@ def _in_year(base: Period, ref: PeriodRef, calendar: Calendar) -> Period | None:
     if months != base.months:
         return None
     return Period(end, months, label_of(end, months, calendar))
+
+
+def _quarter_before(base: Period | None, calendar: Calendar) -> Period | None:
+    """The quarter that ends where a quarter `base` begins: three month ends, or 13 weeks, back."""
+    if base is None or base.months != 3:
+        return None
+    if base.end == last_day(base.end.year, base.end.month):
+        month = (base.end.month - 4) % 12 + 1
+        end = last_day(base.end.year - (base.end.month <= 3), month)
+    else:
+        end = base.end - dt.timedelta(weeks=13)
+    return Period(end, 3, label_of(end, 3, calendar))
 
 
 def _year_earlier(day: dt.date) -> dt.date:
