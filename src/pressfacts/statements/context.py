@@ -7,6 +7,7 @@ read the facts (to link a one-time item to its fact id) and never change them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -108,6 +109,15 @@ class StatementContext:
         """
         words_ = self.lowered[span.start : span.end]
         return any(keyword in words_ for keyword in keywords)
+
+    def cued(
+        self, sentence: Span, cues: re.Pattern[str], skips: re.Pattern[str], skip_keywords: Sequence[str]
+    ) -> bool:
+        """Whether a sentence holds one of `cues` and none of `skips` (their keywords looked for first)."""
+        words_ = self.text[sentence.start : sentence.end]
+        if not cues.search(words_):
+            return False
+        return not (self.holds(skip_keywords, sentence) and skips.search(words_))
 
     def regions_holding(self, keywords: Sequence[str]) -> list[int]:
         """The indexes of the prose blocks holding one of `keywords`, in any case (as above)."""

@@ -71,11 +71,8 @@ def find(ctx: StatementContext) -> list[OneTimeItem]:
 
 
 def _cued(ctx: StatementContext, sentence: Span) -> bool:
-    """A one-time word, outside the forward-looking statements (their keywords are looked for first)."""
-    words_ = ctx.text[sentence.start : sentence.end]
-    if not CUE_SCAN.search(words_):
-        return False
-    return not (ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_SCAN.search(words_))
+    """A one-time word, outside the forward-looking statements."""
+    return ctx.cued(sentence, CUE_SCAN, SKIP_SCAN, SKIP_KEYWORDS)
 
 
 def _items(

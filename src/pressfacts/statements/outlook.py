@@ -56,11 +56,8 @@ def find(ctx: StatementContext) -> list[Outlook]:
 
 
 def _cued(ctx: StatementContext, sentence: Span) -> bool:
-    """A guidance cue, and no word that looks back on guidance (their keywords are looked for first)."""
-    words_ = ctx.text[sentence.start : sentence.end]
-    if not CUE_SCAN.search(words_):
-        return False
-    return not (ctx.holds(SKIP_KEYWORDS, sentence) and SKIP_SCAN.search(words_))
+    """A guidance cue, and no word that looks back on guidance."""
+    return ctx.cued(sentence, CUE_SCAN, SKIP_SCAN, SKIP_KEYWORDS)
 
 
 def _leads(ctx: StatementContext, sentence: Span) -> bool:
