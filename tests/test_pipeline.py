@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pressfacts import cues
 from pressfacts.context import find_release_date, infer_calendar
@@ -113,3 +115,96 @@ def test_a_figure_for_basic_and_diluted_eps_is_a_fact_of_each(
 ) -> None:
     facts = extract_text(text, checks=False, statements=False).facts
     assert {(f.metric, str(f.value)) for f in facts if f.metric.startswith("eps")} == expected
+
+
+SOUP = [
+    "Net",
+    "income",
+    "net",
+    "loss",
+    "revenue",
+    "revenues",
+    "sales",
+    "operating",
+    "income",
+    "earnings",
+    "per",
+    "share",
+    "diluted",
+    "basic",
+    "and",
+    "EPS",
+    "adjusted",
+    "non-GAAP",
+    "excluding",
+    "before",
+    "charges",
+    "of",
+    "$1.2",
+    "million",
+    "$(0.42)",
+    "(0.26)",
+    "12%",
+    "2003",
+    "1998",
+    "3Q",
+    "Q4",
+    "the",
+    "prior",
+    "quarter",
+    "previous",
+    "quarter",
+    "fourth",
+    "quarter",
+    "fiscal",
+    "year",
+    "ended",
+    "September",
+    "30,",
+    "2003",
+    "compared",
+    "to",
+    "versus",
+    "from",
+    "up",
+    "down",
+    "increase",
+    "decrease",
+    "approximately",
+    "more",
+    "than",
+    "included",
+    "respectively",
+    "a",
+    "year",
+    "ago",
+    ".",
+    ",",
+    ";",
+    "\n",
+    "\n\n",
+    "•",
+    "|",
+    "ſ",
+    "İ",
+    "K",
+    "\t",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SOUP), max_size=80))
+def test_any_soup_of_release_words_extracts_without_error(words: list[str]) -> None:
+    """Every stage on text made of the words the rules look for: no error, and every fact quotes its span."""
+    text = " ".join(words)
+    release = extract_text(text)
+    for fact in [*release.facts, *release.unconfirmed]:
+        assert 0 <= fact.span.start <= fact.span.end <= len(text)
+        assert fact.metric in {
+            "revenue",
+            "net_income",
+            "operating_income",
+            "eps",
+            "eps_basic",
+            "eps_diluted",
+        } or (fact.source == "table")
