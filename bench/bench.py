@@ -46,11 +46,10 @@ import lxml.html
 from rich.console import Console, JustifyMethod
 from rich.table import Table
 
+from pressfacts.corpus import read_eras
+
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "tests" / "data" / "iec-2003-q4.txt"
-
-# SOURCES.md's era column, grouped into the two eras measured apart.
-ERA_GROUPS: dict[str, str] = {"text": "text", "text (opening)": "text", "html": "html"}
 
 # The text reference: every number-looking token, as the cheapest possible "extractor".
 NUMBER_RE = re.compile(r"\$?\d[\d,.]*")
@@ -86,18 +85,6 @@ class BenchError(Exception):
 def locate_corpus() -> Path | None:
     root = Path(os.environ.get("PRESSFACTS_CORPUS") or REPO.parent / "shared" / "corpus")
     return root if (root / "docs").is_dir() else None
-
-
-def read_eras(sources: Path) -> dict[str, str]:
-    eras: dict[str, str] = {}
-    if not sources.is_file():
-        return eras
-    for line in sources.read_text(encoding="utf-8").splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        # Header, separator and prose lines have no known era in the second column.
-        if len(cells) >= 2 and cells[1] in ERA_GROUPS:
-            eras[cells[0]] = ERA_GROUPS[cells[1]]
-    return eras
 
 
 def decode(data: bytes) -> str:

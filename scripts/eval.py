@@ -30,14 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
+from pressfacts.corpus import read_eras
 
-# SOURCES.md's era column, grouped into the two eras we report apart.
-ERA_GROUPS: dict[str, str] = {
-    "text": "text",
-    "text (opening)": "text",
-    "html": "html",
-}
+REPO = Path(__file__).resolve().parent.parent
 
 
 class EvalError(Exception):
@@ -66,20 +61,6 @@ def locate_corpus() -> Corpus:
     if not scorer.is_file():
         raise EvalError(f"no scorer at {scorer}; set PRESSFACTS_SCORE")
     return Corpus(root.resolve(), scorer.resolve())
-
-
-def read_eras(sources: Path) -> dict[str, str]:
-    """Map each file named in SOURCES.md's table to its era group ("text" or "html")."""
-    eras: dict[str, str] = {}
-    if not sources.is_file():
-        return eras
-    for line in sources.read_text(encoding="utf-8").splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        # Header, separator and prose lines have no known era in the second column.
-        if len(cells) < 2 or cells[1] not in ERA_GROUPS:
-            continue
-        eras[cells[0]] = ERA_GROUPS[cells[1]]
-    return eras
 
 
 def gold_documents(corpus: Corpus) -> dict[str, Path]:

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from pressfacts import extract
+from pressfacts.corpus import read_eras
 from pressfacts.outputs import release_dict
 from tests.corpus import corpus_dir, require_corpus
 
@@ -70,9 +71,7 @@ def test_headline_facts_are_exactly_gold(document: str) -> None:
 
 
 def _era(document: str) -> str:
-    sources = (require_corpus() / "SOURCES.md").read_text()
-    row = next(line for line in sources.splitlines() if line.startswith(f"| {document} |"))
-    return "html" if row.split("|")[2].strip() == "html" else "text"
+    return read_eras(require_corpus() / "SOURCES.md")[document]
 
 
 def _totals(era: str | None) -> dict[str, tuple[float, float]]:
