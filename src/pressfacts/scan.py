@@ -56,9 +56,14 @@ def characters_of(char_class: str, flags: int = 0) -> str:
     Only ASCII classes are expected; under re.I the few non-ASCII twins of
     ASCII letters are included, so that the set admits all the class does.
     """
+    return "".join(map(re.escape, _members(char_class, flags)))
+
+
+def _members(char_class: str, flags: int) -> list[str]:
+    """The characters `[char_class]` matches under `flags`, unescaped (see `characters_of`)."""
     allowed = re.compile(f"[{char_class}]", flags)
     candidates = map(chr, [*range(128), *map(ord, ASCII_CASE_TWINS)])
-    return "".join(re.escape(ch) for ch in candidates if allowed.fullmatch(ch))
+    return [ch for ch in candidates if allowed.fullmatch(ch)]
 
 
 def skipping(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -124,7 +129,7 @@ class RuleGroup:
         flags = patterns[members[0]].flags if members else 0
         self.by_first: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
         for i, first in zip(members, classes, strict=True):
-            for ch in characters_of(first, flags).replace("\\", ""):
+            for ch in _members(first, flags):
                 self.by_first.setdefault(ch, []).append((i, patterns[i]))
         anyone = "|".join(f"(?:{NAMED_GROUP_RE.sub('(?:', patterns[i].pattern)})" for i in members)
         # Every rule starts at a word boundary: checking it first spares entering the rules mid-word.
